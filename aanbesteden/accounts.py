@@ -1,0 +1,88 @@
+"""Log-in without a password: one-time links sent by e-mail (django-sesame).
+
+The link opens a page with one button; only pressing it (a POST) uses the link up, so that
+mail scanners that open links in advance do not spend it.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import authenticate, login
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from sesame.utils import get_token
+
+from .models import User
+
+
+def inloglink(user: User, volgende: str = "") -> str:
+    """The absolute one-time log-in URL for ``user``, landing on ``volgende`` afterwards."""
+    query = {settings.SESAME_TOKEN_NAME: get_token(user)}
+    if volgende and url_has_allowed_host_and_scheme(volgende, allowed_hosts=None):
+        query["next"] = volgende
+    return f"{settings.SITE_URL}{reverse('aanbesteden:inloglink_gebruiken')}?{urlencode(query)}"
+
+
+def gebruiker_voor_email(*, email: str, naam: str = "", taal: str = "") -> User:
+    """The account of ``email``, made without a password when it does not exist yet."""
+    email = User.objects.normalize_email(email).strip().lower()
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, naam=naam[:200], taal=taal or "nl")
+    return user
+
+
+def inloglink_versturen(*, email: str, volgende: str = "", maak_aan: bool = False) -> bool:
+    """Mail a one-time log-in link to ``email`` if an active account exists (or ``maak_aan``).
+
+    Answers the same either way towards the visitor, so nobody learns which addresses exist.
+    """
+    from .berichten import bericht_versturen
+    from .models import NotificatieSoort
+
+    email = (email or "").strip().lower()
+    if maak_aan:
+        user = gebruiker_voor_email(email=email)
+    else:
+        user = User.objects.filter(email__iexact=email, is_active=True).first()
+    if user is None or not user.is_active:
+        return False
+    link = inloglink(user, volgende)
+
+    def verstuur() -> None:
+        bericht_versturen(
+            ontvangers=[user],
+            soort=NotificatieSoort.INLOGLINK,
+            sjabloon="aanbesteden/mail/inloglink",
+            context={"link": link, "geldig_uren": settings.SESAME_MAX_AGE // 3600},
+            alleen_mail=True,
+        )
+
+    transaction.on_commit(verstuur)
+    return True
+
+
+def inloglink_gebruiken(request: HttpRequest) -> HttpResponse:
+    """GET: a page with one button. POST: log in with the token and go on."""
+    token = request.POST.get("sleutel") or request.GET.get(settings.SESAME_TOKEN_NAME, "")
+    volgende = request.POST.get("next") or request.GET.get("next", "")
+    if request.method == "POST":
+        user = authenticate(request, sesame=token) if token else None
+        if user is None:
+            return render(request, "registration/inloglink_ongeldig.html", status=403)
+        login(request, user)
+        if not url_has_allowed_host_and_scheme(
+            volgende, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            volgende = reverse(settings.LOGIN_REDIRECT_URL)
+        return HttpResponseRedirect(volgende)
+    if not token:
+        return render(request, "registration/inloglink_ongeldig.html", status=403)
+    return render(
+        request, "registration/inloglink_gebruiken.html", {"sleutel": token, "next": volgende}
+    )

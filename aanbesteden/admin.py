@@ -1,0 +1,62 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.utils.translation import gettext_lazy as _
+from guardian.admin import GuardedModelAdmin
+
+from . import services
+from .models import Gemeente, Lidmaatschap, Notificatie, Traject, User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    ordering = ["email"]
+    list_display = ["email", "naam", "taal", "is_staff", "is_active"]
+    search_fields = ["email", "naam"]
+    fieldsets = (
+        (None, {"fields": ("email", "password")}),
+        (_("Persoon"), {"fields": ("naam", "telefoon", "taal")}),
+        (_("Rechten"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
+    )
+    add_fieldsets = ((None, {"classes": ("wide",), "fields": ("email", "password1", "password2")}),)
+
+
+class LidmaatschapInline(admin.TabularInline):
+    model = Lidmaatschap
+    extra = 0
+    autocomplete_fields = ["gebruiker"]
+
+
+@admin.register(Gemeente)
+class GemeenteAdmin(admin.ModelAdmin):
+    list_display = ["naam", "cbs_code", "beslistermijn_weken", "evaluatie_frequentie"]
+    prepopulated_fields = {"slug": ["naam"]}
+    search_fields = ["naam", "cbs_code"]
+
+
+@admin.register(Lidmaatschap)
+class LidmaatschapAdmin(admin.ModelAdmin):
+    list_display = ["gebruiker", "gemeente", "rol", "mag_tekenen"]
+    list_filter = ["gemeente", "rol"]
+    autocomplete_fields = ["gebruiker"]
+
+    def save_model(self, request, obj, form, change):
+        services.lidmaatschap_toevoegen(
+            gemeente=obj.gemeente, gebruiker=obj.gebruiker, rol=obj.rol, mag_tekenen=obj.mag_tekenen
+        )
+
+    def delete_model(self, request, obj):
+        services.lidmaatschap_beeindigen(lidmaatschap=obj)
+
+
+@admin.register(Traject)
+class TrajectAdmin(GuardedModelAdmin):
+    list_display = ["titel", "gemeente", "status", "updated_at"]
+    list_filter = ["gemeente", "status"]
+    search_fields = ["titel"]
+    readonly_fields = ["status", "status_sinds"]
+
+
+@admin.register(Notificatie)
+class NotificatieAdmin(admin.ModelAdmin):
+    list_display = ["onderwerp", "ontvanger", "soort", "created_at", "gelezen_op"]
+    list_filter = ["soort"]

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AanbestedenConfig(AppConfig):
+    name = "aanbesteden"
+    verbose_name = _("Maatschappelijk aanbesteden")
+    default_auto_field = "django.db.models.BigAutoField"

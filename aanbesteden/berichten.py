@@ -1,0 +1,79 @@
+"""Messages to users: every mail is also an in-app notification, written in the recipient's
+language from a pair of templates ``<sjabloon>_onderwerp.txt`` and ``<sjabloon>.txt``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+if TYPE_CHECKING:
+    from .models import Traject, User
+
+
+def absolute_url(pad: str) -> str:
+    if pad.startswith(("http://", "https://")):
+        return pad
+    return f"{settings.SITE_URL}{pad}"
+
+
+def bericht_versturen(
+    *,
+    ontvangers: Iterable[User],
+    soort: str,
+    sjabloon: str,
+    context: dict[str, Any],
+    traject: Traject | None = None,
+    url: str = "",
+    bijlagen: list[tuple[str, bytes, str]] | None = None,
+    alleen_mail: bool = False,
+) -> list[int]:
+    """Write one notification per recipient now and mail them after the transaction commits.
+
+    ``alleen_mail`` is for messages that must not be kept in the list, such as log-in links.
+    Returns the ids of the notifications written.
+    """
+    from .models import Notificatie
+    from .tasks import notificatie_mailen
+
+    ids: list[int] = []
+    for ontvanger in {o.pk: o for o in ontvangers}.values():
+        with translation.override(ontvanger.taal or settings.LANGUAGE_CODE):
+            ctx = {
+                **context,
+                "ontvanger": ontvanger,
+                "url": absolute_url(url) if url else "",
+                "site_url": settings.SITE_URL,
+            }
+            onderwerp = " ".join(render_to_string(f"{sjabloon}_onderwerp.txt", ctx).split())[:250]
+            tekst = render_to_string(f"{sjabloon}.txt", ctx).strip()
+        if alleen_mail:
+            _mail(ontvanger.email, onderwerp, tekst, bijlagen)
+            continue
+        notificatie = Notificatie.objects.create(
+            ontvanger=ontvanger,
+            traject=traject,
+            soort=soort,
+            onderwerp=onderwerp,
+            tekst=tekst,
+            url=url,
+        )
+        ids.append(notificatie.pk)
+    for nid in ids:
+        transaction.on_commit(lambda nid=nid: notificatie_mailen.delay(nid))
+    return ids
+
+
+def _mail(
+    adres: str, onderwerp: str, tekst: str, bijlagen: list[tuple[str, bytes, str]] | None = None
+) -> None:
+    from django.core.mail import EmailMessage
+
+    bericht = EmailMessage(subject=onderwerp, body=tekst, to=[adres])
+    for naam, inhoud, mime in bijlagen or []:
+        bericht.attach(naam, inhoud, mime)
+    bericht.send(fail_silently=False)

@@ -1,0 +1,372 @@
+"""The core: gemeenten, users and their memberships, the Traject state machine, notifications."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import Group, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_fsm import ConcurrentTransitionMixin, FSMField, transition
+from django_fsm_log.decorators import fsm_log_by, fsm_log_description
+
+from .constants import (
+    FASEN,
+    INTREKBAAR,
+    EvaluatieFrequentie,
+    LidmaatschapRol,
+    Rol,
+    Taal,
+    TrajectStatus,
+)
+from .fasen import fasen
+from .permissions import mag_vuren
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra: object) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.setdefault("is_staff", False)
+        extra.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra["is_staff"] = True
+        extra["is_superuser"] = True
+        return self._create_user(email, password, **extra)
+
+    def get_by_natural_key(self, username: str | None) -> User:
+        return self.get(**{f"{self.model.USERNAME_FIELD}__iexact": username})
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """Everybody who logs in: officials (with a password), initiative members and partners
+    (with one-time links sent by e-mail)."""
+
+    email = models.EmailField(_("e-mailadres"), unique=True)
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    taal = models.CharField(_("taal"), max_length=2, choices=Taal.choices, default=Taal.NL)
+    is_staff = models.BooleanField(_("platformbeheerder"), default=False)
+    is_active = models.BooleanField(_("actief"), default=True)
+    date_joined = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+    ical_sleutel = models.CharField(_("agendasleutel"), max_length=64, blank=True, db_index=True)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self) -> str:
+        return self.naam or self.email
+
+    def get_full_name(self) -> str:
+        return self.naam or self.email
+
+    def get_short_name(self) -> str:
+        return self.naam.split(" ")[0] if self.naam else self.email
+
+
+cbs_code_validator = RegexValidator(r"^GM\d{4}$", _("Een CBS-code ziet eruit als GM0363."))
+
+
+class Gemeente(models.Model):
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
+    slug = models.SlugField(_("korte naam in adressen"), max_length=80, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-code"), max_length=6, unique=True, validators=[cbs_code_validator]
+    )
+    beslistermijn_weken = models.PositiveSmallIntegerField(
+        _("beslistermijn (weken)"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(52)],
+        help_text=_("Binnen hoeveel weken de gemeente op een voorstel beslist."),
+    )
+    evaluatie_frequentie = models.CharField(
+        _("standaard evaluatiefrequentie"),
+        max_length=10,
+        choices=EvaluatieFrequentie.choices,
+        default=EvaluatieFrequentie.HALFJAAR,
+    )
+    min_contactpersonen = models.PositiveSmallIntegerField(
+        _("minimaal aantal contactpersonen"),
+        default=1,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+        help_text=_("Hoeveel contactpersonen een initiatief ten minste opgeeft."),
+    )
+    ambtenaren = models.OneToOneField(
+        Group,
+        on_delete=models.PROTECT,
+        related_name="gemeente",
+        verbose_name=_("groep ambtenaren"),
+        editable=False,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+        ordering = ["naam"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(beslistermijn_weken__gte=1) & Q(beslistermijn_weken__lte=52),
+                name="gemeente_beslistermijn_redelijk",
+            ),
+            models.CheckConstraint(
+                condition=Q(min_contactpersonen__gte=1), name="gemeente_min_contactpersonen"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.naam
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if not self.ambtenaren_id:
+            self.ambtenaren = Group.objects.create(name=f"gemeente:{self.slug}")
+        super().save(*args, **kwargs)
+
+
+class Lidmaatschap(models.Model):
+    """An official's membership of a gemeente. Its group carries the per-traject permissions."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+        verbose_name=_("gebruiker"),
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.CASCADE,
+        related_name="lidmaatschappen",
+        verbose_name=_("gemeente"),
+    )
+    rol = models.CharField(
+        _("rol"), max_length=10, choices=LidmaatschapRol.choices, default=LidmaatschapRol.AMBTENAAR
+    )
+    mag_tekenen = models.BooleanField(
+        _("bevoegd om te tekenen"),
+        default=False,
+        help_text=_("Mag namens de gemeente overeenkomsten ondertekenen."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "gemeente"], name="uniek_lidmaatschap")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} – {self.gemeente} ({self.get_rol_display()})"
+
+
+def _transitie(naam: str, source: object, target: str, rollen: tuple[str, ...]):
+    """A transition of the Traject: requirements from the phase registry, permission by role."""
+
+    def decorator(func):
+        met_overgang = transition(
+            field="status",
+            source=source,
+            target=target,
+            conditions=[fasen.conditie(naam)],
+            permission=mag_vuren(*rollen),
+            custom={"naam": naam},
+        )(func)
+        # The log decorators go outermost, so the log row gets who and why.
+        return fsm_log_by(fsm_log_description(allow_inline=False)(met_overgang))
+
+    return decorator
+
+
+A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
+S = TrajectStatus
+
+
+class Traject(ConcurrentTransitionMixin, models.Model):
+    """One task on its way from first idea to structural anchoring."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.PROTECT, related_name="trajecten", verbose_name=_("gemeente")
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    samenvatting = models.TextField(_("samenvatting"), blank=True, max_length=2000)
+    thema = models.CharField(_("thema"), max_length=100, blank=True)
+    wijk = models.CharField(_("wijk of buurt"), max_length=100, blank=True)
+    status = FSMField(
+        _("status"),
+        max_length=20,
+        choices=TrajectStatus.choices,
+        default=TrajectStatus.CONCEPT,
+        protected=True,
+        db_index=True,
+    )
+    status_sinds = models.DateTimeField(_("in deze status sinds"), default=timezone.now)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangemaakt door"),
+    )
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
+        ordering = ["-updated_at", "-pk"]
+        permissions = [
+            ("ambtenaar_traject", _("Mag handelen namens de gemeente")),
+            ("initiatiefnemer_traject", _("Mag handelen namens het initiatief")),
+            ("partner_traject", _("Mag handelen als coalitiepartner")),
+        ]
+        indexes = [models.Index(fields=["gemeente", "status"], name="traject_gemeente_status")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=TrajectStatus.values), name="traject_status_geldig"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse("aanbesteden:traject", kwargs={"pk": self.pk})
+
+    @property
+    def fase(self) -> int:
+        for nummer, _label, statussen in FASEN:
+            if self.status in statussen:
+                return nummer
+        return 0
+
+    def _gewijzigd(self) -> None:
+        self.status_sinds = timezone.now()
+
+    # --- transitions: each only changes this model's own fields ------------------------------
+    @_transitie("indienen", S.CONCEPT, S.INGEDIEND, (INI,))
+    def indienen(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("toelaten", S.INGEDIEND, S.HORIZON, (A,))
+    def toelaten(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("afwijzen", S.INGEDIEND, S.AFGEWEZEN, (A,))
+    def afwijzen(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("naar_coalitie", S.HORIZON, S.COALITIE, (A, INI))
+    def naar_coalitie(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("terug_naar_horizon", S.COALITIE, S.HORIZON, (A, INI))
+    def terug_naar_horizon(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("naar_route", S.COALITIE, S.ROUTE, (A, INI))
+    def naar_route(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("terug_naar_coalitie", S.ROUTE, S.COALITIE, (A, INI))
+    def terug_naar_coalitie(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("naar_overdracht", S.ROUTE, S.OVERDRACHT, (A,))
+    def naar_overdracht(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("terug_naar_route", S.OVERDRACHT, S.ROUTE, (A, INI))
+    def terug_naar_route(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("naar_evaluatie", S.OVERDRACHT, S.EVALUATIE, (A,))
+    def naar_evaluatie(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("bijsturen", S.EVALUATIE, S.ROUTE, (A,))
+    def bijsturen(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("verankeren", S.EVALUATIE, S.VERANKERD, (A,))
+    def verankeren(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("beeindigen", S.EVALUATIE, S.BEEINDIGD, (A,))
+    def beeindigen(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+    @_transitie("intrekken", INTREKBAAR, S.INGETROKKEN, (INI, A))
+    def intrekken(self, *, by=None, description=None) -> None:
+        self._gewijzigd()
+
+
+class NotificatieSoort(models.TextChoices):
+    TRANSITIE = "transitie", _("Het traject gaat naar een andere fase")
+    INLOGLINK = "inloglink", _("Inloglink")
+    VOORSTEL = "voorstel", _("Voorstellen en besluiten")
+    HORIZON = "horizon", _("Stip aan de horizon")
+    COALITIE = "coalitie", _("Uitnodigingen en coalitie")
+    ROUTE = "route", _("Route en begroting")
+    OVERDRACHT = "overdracht", _("Overeenkomst en ondertekening")
+    EVALUATIE = "evaluatie", _("Evaluaties en herinneringen")
+    OVERIG = "overig", _("Overig")
+
+
+class Notificatie(models.Model):
+    """Everything the platform mails to a user also stands in the user's in-app list."""
+
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notificaties",
+        verbose_name=_("ontvanger"),
+    )
+    traject = models.ForeignKey(
+        Traject,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notificaties",
+        verbose_name=_("traject"),
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=NotificatieSoort.choices)
+    onderwerp = models.CharField(_("onderwerp"), max_length=250)
+    tekst = models.TextField(_("tekst"))
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notificatie")
+        verbose_name_plural = _("notificaties")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["ontvanger", "gelezen_op"], name="notificatie_ongelezen")]
+
+    def __str__(self) -> str:
+        return self.onderwerp

@@ -1,0 +1,138 @@
+"""Reads of the core: which trajecten a user may see, and what the traject page shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import QuerySet
+from django.http import Http404
+from django_fsm_log.models import StateLog
+from guardian.shortcuts import get_objects_for_user
+
+from . import permissions
+from .constants import FASEN, TrajectStatus
+from .fasen import Vereiste, fasen
+from .models import Gemeente, Lidmaatschap, Traject, User
+
+
+def traject_get(*, user: User | AnonymousUser, pk: Any) -> Traject:
+    """The traject ``pk`` if ``user`` has a role on it; 404 otherwise (also for other gemeenten,
+    so that nobody learns what exists elsewhere)."""
+    try:
+        pk = int(pk)
+    except (TypeError, ValueError):
+        raise Http404 from None
+    traject = Traject.objects.select_related("gemeente").filter(pk=pk).first()
+    if traject is None or not permissions.kan_bekijken(user, traject):
+        raise Http404
+    return traject
+
+
+def trajecten_van_gebruiker(*, user: User) -> QuerySet[Traject]:
+    """Trajecten where ``user`` itself (not through a gemeente) has a role."""
+    return get_objects_for_user(
+        user,
+        ["aanbesteden.initiatiefnemer_traject", "aanbesteden.partner_traject"],
+        klass=Traject.objects.select_related("gemeente"),
+        any_perm=True,
+        use_groups=False,
+        accept_global_perms=False,
+    )
+
+
+def gemeenten_van_ambtenaar(*, user: User) -> QuerySet[Gemeente]:
+    if not user.is_authenticated:
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(lidmaatschappen__gebruiker=user).distinct()
+
+
+def lidmaatschap_get(*, user: User, gemeente: Gemeente) -> Lidmaatschap | None:
+    if not user.is_authenticated:
+        return None
+    return Lidmaatschap.objects.filter(gebruiker=user, gemeente=gemeente).first()
+
+
+def gemeente_trajecten(*, gemeente: Gemeente, status: str | None = None) -> QuerySet[Traject]:
+    qs = Traject.objects.filter(gemeente=gemeente).select_related("gemeente")
+    if status:
+        qs = qs.filter(status=status)
+    return qs.order_by("-updated_at", "-pk")
+
+
+@dataclass
+class Stap:
+    """A transition as the traject page shows it."""
+
+    naam: str
+    label: str
+    doel: str
+    mag: bool
+    onvervuld: list[Vereiste]
+    vooruit: bool
+
+    @property
+    def kan_nu(self) -> bool:
+        return self.mag and not self.onvervuld
+
+
+#: Transitions that move a traject backwards or out; they show no requirement checklist.
+TERUG_OF_UIT = frozenset(
+    {
+        "terug_naar_horizon",
+        "terug_naar_coalitie",
+        "terug_naar_route",
+        "bijsturen",
+        "intrekken",
+        "afwijzen",
+        "beeindigen",
+    }
+)
+
+
+def traject_stappen(*, traject: Traject, user: User) -> list[Stap]:
+    """Every transition possible from the current state, whether ``user`` may fire it and
+    what is still missing for it."""
+    from .services import TRANSITIE_LABELS
+
+    stappen = []
+    for t in _uit_huidige(traject):
+        stappen.append(
+            Stap(
+                naam=t.name,
+                label=str(TRANSITIE_LABELS[t.name]),
+                doel=t.target,
+                mag=t.has_perm(traject, user),
+                onvervuld=fasen.onvervuld(traject, t.name),
+                vooruit=t.name not in TERUG_OF_UIT,
+            )
+        )
+    volgorde = list(TRANSITIE_LABELS)
+    stappen.sort(key=lambda s: volgorde.index(s.naam))
+    return stappen
+
+
+def _uit_huidige(traject: Traject):
+    for t in traject.get_all_status_transitions():
+        if t.source == traject.status:
+            yield t
+
+
+def traject_tijdlijn(*, traject: Traject) -> QuerySet[StateLog]:
+    return StateLog.objects.for_(traject).select_related("by").order_by("timestamp", "pk")
+
+
+def fase_stappen(*, traject: Traject) -> list[dict[str, Any]]:
+    """The five phases for the stepper, each marked done, current or to come."""
+    huidig = traject.fase
+    stappen = []
+    for nummer, label, _statussen in FASEN:
+        if traject.status == TrajectStatus.VERANKERD or (huidig and nummer < huidig):
+            stand = "klaar"
+        elif nummer == huidig:
+            stand = "huidig"
+        else:
+            stand = "later"
+        stappen.append({"nummer": nummer, "label": label, "stand": stand})
+    return stappen

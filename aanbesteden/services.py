@@ -1,0 +1,206 @@
+"""Writes of the core. Every status change of a traject goes through ``traject_transitie``."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django_fsm import ConcurrentTransition, TransitionNotAllowed
+
+from . import permissions
+from .berichten import bericht_versturen
+from .constants import LidmaatschapRol, Rol, TrajectStatus
+from .fasen import fasen
+from .models import Gemeente, Lidmaatschap, NotificatieSoort, Traject, User
+
+#: Transitions that need a motivation (decisions, moves back and endings).
+MOTIVATIE_VERPLICHT = frozenset(
+    {
+        "toelaten",
+        "afwijzen",
+        "terug_naar_horizon",
+        "terug_naar_coalitie",
+        "terug_naar_route",
+        "bijsturen",
+        "verankeren",
+        "beeindigen",
+        "intrekken",
+    }
+)
+
+TRANSITIE_LABELS = {
+    "indienen": gettext_lazy("Voorstel indienen"),
+    "toelaten": gettext_lazy("Toelaten"),
+    "afwijzen": gettext_lazy("Afwijzen"),
+    "naar_coalitie": gettext_lazy("Door naar vitale coalities"),
+    "terug_naar_horizon": gettext_lazy("Terug naar de stip aan de horizon"),
+    "naar_route": gettext_lazy("Door naar routes naar de horizon"),
+    "terug_naar_coalitie": gettext_lazy("Terug naar vitale coalities"),
+    "naar_overdracht": gettext_lazy("Door naar formele overdracht"),
+    "terug_naar_route": gettext_lazy("Terug naar de route"),
+    "naar_evaluatie": gettext_lazy("Door naar evaluatie en verankering"),
+    "bijsturen": gettext_lazy("Bijsturen: terug naar de route"),
+    "verankeren": gettext_lazy("Verankeren"),
+    "beeindigen": gettext_lazy("Beëindigen"),
+    "intrekken": gettext_lazy("Traject intrekken"),
+}
+
+#: Every transition name, in the order of the journey.
+TRANSITIES = tuple(TRANSITIE_LABELS)
+
+
+class TransitieGeweigerd(Exception):
+    """A transition that may not happen now; ``str(exc)`` is the message for the user."""
+
+    def __init__(self, bericht: str, *, redenen: list[str] | None = None, verboden: bool = False):
+        super().__init__(bericht)
+        self.bericht = bericht
+        self.redenen = redenen or []
+        self.verboden = verboden
+
+
+def transitie_methode(traject: Traject, transitie: str):
+    if transitie not in TRANSITIE_LABELS:
+        raise TransitieGeweigerd(_("Deze stap bestaat niet."))
+    return getattr(traject, transitie)
+
+
+def traject_transitie(
+    *,
+    traject: Traject,
+    transitie: str,
+    door: User,
+    motivatie: str = "",
+    controleer_rechten: bool = True,
+) -> Traject:
+    """Fire ``transitie`` on ``traject`` as ``door``.
+
+    Locks the row, refuses when the traject changed since ``traject`` was read (a stale copy),
+    checks role and requirements, transitions, saves, logs (who, when, from, to, motivation),
+    runs the phase apps' follow-ups and schedules mail after commit. Raises
+    ``TransitieGeweigerd`` with a message for the user; nothing is saved then.
+    """
+    motivatie = (motivatie or "").strip()
+    methode = transitie_methode(traject, transitie)
+    if transitie in MOTIVATIE_VERPLICHT and not motivatie:
+        raise TransitieGeweigerd(_("Geef een motivatie voor deze stap."))
+    if len(motivatie) > 5000:
+        raise TransitieGeweigerd(_("De motivatie is te lang (hoogstens 5000 tekens)."))
+
+    with transaction.atomic():
+        actueel = Traject.objects.select_for_update().filter(pk=traject.pk).first()
+        if actueel is None:
+            raise TransitieGeweigerd(_("Dit traject bestaat niet meer."))
+        if actueel.status != traject.status:
+            raise TransitieGeweigerd(
+                _(
+                    "Iemand anders heeft dit traject intussen naar een andere fase gezet "
+                    "(nu: %(status)s). Bekijk het traject opnieuw."
+                )
+                % {"status": actueel.get_status_display()}
+            )
+        meta = methode._django_fsm
+        if not meta.has_transition(traject.status):
+            raise TransitieGeweigerd(
+                _("Deze stap kan niet vanuit de fase %(status)s.")
+                % {"status": TrajectStatus(traject.status).label}
+            )
+        if controleer_rechten and not meta.has_transition_perm(traject, traject.status, door):
+            if not permissions.kan_bekijken(door, traject):
+                raise TransitieGeweigerd(_("U hebt geen toegang tot dit traject."), verboden=True)
+            raise TransitieGeweigerd(
+                _("U mag deze stap niet zetten in uw rol bij dit traject."), verboden=True
+            )
+        onvervuld = fasen.onvervuld(traject, transitie)
+        if onvervuld:
+            raise TransitieGeweigerd(
+                _("Deze stap kan nog niet: niet alles is klaar."),
+                redenen=[str(v.bericht) for v in onvervuld],
+            )
+        van = traject.status
+        try:
+            methode(by=door, description=motivatie or None)
+        except TransitionNotAllowed as exc:
+            raise TransitieGeweigerd(
+                _("Deze stap kan niet vanuit de fase %(status)s.")
+                % {"status": TrajectStatus(van).label}
+            ) from exc
+        try:
+            traject.save()
+        except ConcurrentTransition as exc:
+            raise TransitieGeweigerd(
+                _("Iemand anders heeft dit traject intussen gewijzigd. Bekijk het opnieuw.")
+            ) from exc
+        for gevolg in fasen.gevolgen(transitie):
+            gevolg(traject=traject, door=door, motivatie=motivatie)
+        _transitie_melden(traject=traject, transitie=transitie, door=door, van=van)
+    return traject
+
+
+def _transitie_melden(*, traject: Traject, transitie: str, door: User, van: str) -> None:
+    """Tell everybody involved (except the one who acted) that the traject moved."""
+    ontvangers = [u for u in traject_betrokkenen(traject) if u.pk != door.pk]
+    status = traject.status
+    bericht_versturen(
+        ontvangers=ontvangers,
+        soort=NotificatieSoort.TRANSITIE,
+        sjabloon="aanbesteden/mail/transitie",
+        context={"traject": traject, "van": van, "naar": status, "door": door},
+        traject=traject,
+        url=traject.get_absolute_url(),
+    )
+
+
+def traject_betrokkenen(traject: Traject) -> list[User]:
+    """Every active user with a role on ``traject`` (officials, initiative, partners)."""
+    from guardian.shortcuts import get_users_with_perms
+
+    return list(
+        get_users_with_perms(traject, with_group_users=True, only_with_perms_in=["view_traject"])
+        .filter(is_active=True)
+        .order_by("pk")
+    )
+
+
+@transaction.atomic
+def traject_aanmaken(
+    *, gemeente: Gemeente, titel: str, initiatiefnemer: User | None = None, **velden: str
+) -> Traject:
+    traject = Traject.objects.create(
+        gemeente=gemeente, titel=titel, aangemaakt_door=initiatiefnemer, **velden
+    )
+    permissions.gemeente_rechten_toekennen(traject)
+    if initiatiefnemer is not None:
+        permissions.rol_toekennen(traject=traject, user=initiatiefnemer, rol=Rol.INITIATIEFNEMER)
+    return traject
+
+
+@transaction.atomic
+def gemeente_aanmaken(*, naam: str, slug: str, cbs_code: str, **velden: object) -> Gemeente:
+    gemeente = Gemeente(naam=naam, slug=slug, cbs_code=cbs_code, **velden)
+    gemeente.full_clean(exclude=["ambtenaren"])
+    gemeente.save()
+    return gemeente
+
+
+@transaction.atomic
+def lidmaatschap_toevoegen(
+    *,
+    gemeente: Gemeente,
+    gebruiker: User,
+    rol: str = LidmaatschapRol.AMBTENAAR,
+    mag_tekenen: bool = False,
+) -> Lidmaatschap:
+    lid, _created = Lidmaatschap.objects.update_or_create(
+        gemeente=gemeente, gebruiker=gebruiker, defaults={"rol": rol, "mag_tekenen": mag_tekenen}
+    )
+    gebruiker.groups.add(gemeente.ambtenaren)
+    return lid
+
+
+@transaction.atomic
+def lidmaatschap_beeindigen(*, lidmaatschap: Lidmaatschap) -> None:
+    groep: Group = lidmaatschap.gemeente.ambtenaren
+    lidmaatschap.gebruiker.groups.remove(groep)
+    lidmaatschap.delete()

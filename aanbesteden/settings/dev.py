@@ -1,0 +1,9 @@
+"""Embedded mode for a first run: SQLite, tasks in-process, mail to the console."""
+
+from .base import *  # noqa: F403
+from .env import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str(
+    "SECRET_KEY", default="dev-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz"
+)

@@ -1,0 +1,18 @@
+"""Test settings: SQLite in-process by default; PostgreSQL and Redis when DATABASE_URL and
+CELERY_BROKER_URL are set (as in CI)."""
+
+from .base import *  # noqa: F403
+from .base import CELERY_BROKER_URL
+from .env import BASE_DIR, env
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-0123456789-abcdefghijklmnopqrstuvwxyz-0123456789"
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-media"))
+# Tests run tasks eagerly unless they start a real worker themselves (marked "broker").
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+AXES_ENABLED = True
+LOGGING = {"version": 1, "disable_existing_loggers": False}

@@ -1,0 +1,72 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, reverse_lazy
+
+from . import accounts, views
+
+kern = [
+    path("", views.home, name="home"),
+    path("start/", views.start, name="start"),
+    path("inloggen/", views.InloggenView.as_view(), name="inloggen"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="uitloggen"),
+    path("inloglink/", views.inloglink_aanvragen, name="inloglink"),
+    path("inloglink/verzonden/", views.inloglink_verzonden, name="inloglink_verzonden"),
+    path("inloglink/gebruiken/", accounts.inloglink_gebruiken, name="inloglink_gebruiken"),
+    path(
+        "wachtwoord/vergeten/",
+        auth_views.PasswordResetView.as_view(
+            success_url=reverse_lazy("aanbesteden:wachtwoord_verzonden"),
+            email_template_name="registration/wachtwoord_mail.txt",
+            subject_template_name="registration/wachtwoord_mail_onderwerp.txt",
+        ),
+        name="wachtwoord_vergeten",
+    ),
+    path(
+        "wachtwoord/verzonden/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="wachtwoord_verzonden",
+    ),
+    path(
+        "wachtwoord/nieuw/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("aanbesteden:wachtwoord_gewijzigd")
+        ),
+        name="wachtwoord_nieuw",
+    ),
+    path(
+        "wachtwoord/gewijzigd/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="wachtwoord_gewijzigd",
+    ),
+    path("taal/", views.taal_kiezen, name="taal"),
+    path("mijn/", views.mijn_trajecten, name="mijn_trajecten"),
+    path("meldingen/", views.notificaties, name="notificaties"),
+    path("meldingen/<int:pk>/gelezen/", views.notificatie_gelezen, name="notificatie_gelezen"),
+    path(
+        "gemeenten/<slug:gemeente>/trajecten/", views.gemeente_trajecten, name="gemeente_trajecten"
+    ),
+    path("trajecten/<int:pk>/", views.traject_detail, name="traject"),
+    path(
+        "trajecten/<int:pk>/stap/<slug:transitie>/", views.TransitieView.as_view(), name="transitie"
+    ),
+]
+
+urlpatterns = [
+    path("", include((kern, "aanbesteden"))),
+    path("", include("initiatieven.urls")),
+    path("", include("coalities.urls")),
+    path("", include("overdracht.urls")),
+    path("", include("evaluatie.urls")),
+    path("beheer/", admin.site.urls),
+]
+
+handler400 = "aanbesteden.views.fout_400"
+handler403 = "aanbesteden.views.fout_403"
+handler404 = "aanbesteden.views.fout_404"
+handler500 = "aanbesteden.views.fout_500"
+
+if settings.DEBUG:  # pragma: no cover
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()

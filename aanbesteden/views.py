@@ -1,0 +1,239 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from . import selectors
+from .accounts import inloglink_versturen
+from .constants import TrajectStatus
+from .fasen import fasen
+from .forms import InloggenForm, InloglinkForm, TrajectFilterForm, TransitieForm
+from .models import Gemeente, Notificatie
+from .permissions import traject_rollen
+from .services import MOTIVATIE_VERPLICHT, TRANSITIE_LABELS, TransitieGeweigerd, traject_transitie
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    gemeenten = Gemeente.objects.order_by("naam")
+    return render(request, "aanbesteden/home.html", {"gemeenten": gemeenten})
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """Where a user lands after logging in: officials at their gemeente, others at their page."""
+    gemeente = selectors.gemeenten_van_ambtenaar(user=request.user).first()
+    if gemeente is not None:
+        return redirect("aanbesteden:gemeente_trajecten", gemeente=gemeente.slug)
+    return redirect("aanbesteden:mijn_trajecten")
+
+
+class InloggenView(auth_views.LoginView):
+    form_class = InloggenForm
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
+    form = InloglinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        inloglink_versturen(email=form.cleaned_data["email"], volgende=request.GET.get("next", ""))
+        return redirect("aanbesteden:inloglink_verzonden")
+    return render(request, "registration/inloglink.html", {"form": form})
+
+
+def inloglink_verzonden(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/inloglink_verzonden.html")
+
+
+def inloglink_ongeldig(request: HttpRequest) -> HttpResponse:
+    return render(request, "registration/inloglink_ongeldig.html", status=403)
+
+
+@require_POST
+def taal_kiezen(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; a logged-in user's mail follows the choice too."""
+    taal = request.POST.get("language", "")
+    if request.user.is_authenticated and taal in {"nl", "en"} and request.user.taal != taal:
+        request.user.taal = taal
+        request.user.save(update_fields=["taal"])
+    volgende = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(volgende, allowed_hosts={request.get_host()}):
+        request.POST = request.POST.copy()
+        request.POST["next"] = "/"
+    return set_language(request)
+
+
+@login_required
+def mijn_trajecten(request: HttpRequest) -> HttpResponse:
+    trajecten = selectors.trajecten_van_gebruiker(user=request.user).order_by("-updated_at", "-pk")
+    pagina = Paginator(trajecten, 25).get_page(request.GET.get("pagina"))
+    return render(request, "aanbesteden/mijn_trajecten.html", {"pagina": pagina})
+
+
+@login_required
+def gemeente_trajecten(request: HttpRequest, gemeente: str) -> HttpResponse:
+    """The officials' list of their gemeente's trajecten, filterable by phase."""
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    if selectors.lidmaatschap_get(user=request.user, gemeente=gemeente_obj) is None:
+        raise PermissionDenied
+    form = TrajectFilterForm(request.GET or None)
+    status = form.cleaned_data["status"] if form.is_valid() else None
+    trajecten = selectors.gemeente_trajecten(gemeente=gemeente_obj, status=status)
+    pagina = Paginator(trajecten, 25).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "aanbesteden/gemeente_trajecten.html",
+        {"gemeente": gemeente_obj, "pagina": pagina, "form": form, "query": query.urlencode()},
+    )
+
+
+def traject_context(request: HttpRequest, traject) -> dict:
+    rollen = traject_rollen(request.user, traject)
+    stappen = selectors.traject_stappen(traject=traject, user=request.user)
+    panelen = []
+    for paneel in fasen.panelen():
+        ctx = paneel.context(request, traject, rollen)
+        if ctx is not None:
+            panelen.append({"template": paneel.template, "context": ctx, "code": paneel.code})
+    return {
+        "traject": traject,
+        "rollen": rollen,
+        "fasen": selectors.fase_stappen(traject=traject),
+        "stappen": stappen,
+        "volgende": [s for s in stappen if s.vooruit],
+        "tijdlijn": selectors.traject_tijdlijn(traject=traject),
+        "panelen": panelen,
+    }
+
+
+@login_required
+def traject_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = selectors.traject_get(user=request.user, pk=pk)
+    return render(request, "aanbesteden/traject.html", traject_context(request, traject))
+
+
+class TransitieView(LoginRequiredMixin, View):
+    """Confirm and fire one transition. GET shows the form, POST fires it."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return self.handle_no_permission()
+        self.traject = selectors.traject_get(user=request.user, pk=kwargs["pk"])
+        self.transitie = kwargs["transitie"]
+        if self.transitie not in TRANSITIE_LABELS:
+            raise PermissionDenied(_("Deze stap bestaat niet."))
+        self.stap = next(
+            (
+                s
+                for s in selectors.traject_stappen(traject=self.traject, user=request.user)
+                if s.naam == self.transitie
+            ),
+            None,
+        )
+        return super().dispatch(request, *args, **kwargs)
+
+    def form(self, data=None) -> TransitieForm:
+        return TransitieForm(
+            data,
+            initial={"status": self.traject.status},
+            motivatie_verplicht=self.transitie in MOTIVATIE_VERPLICHT,
+        )
+
+    def render(self, form, status=200):
+        return render(
+            self.request,
+            "aanbesteden/transitie.html",
+            {
+                "traject": self.traject,
+                "transitie": self.transitie,
+                "stap": self.stap,
+                "label": TRANSITIE_LABELS[self.transitie],
+                "form": form,
+            },
+            status=status,
+        )
+
+    def get(self, request, pk, transitie):
+        if self.stap is None or not self.stap.mag:
+            raise PermissionDenied(_("U kunt deze stap nu niet zetten."))
+        return self.render(self.form())
+
+    def post(self, request, pk, transitie):
+        form = self.form(request.POST)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        if form.cleaned_data["status"] != self.traject.status:
+            form.add_error(None, _("Het traject is intussen gewijzigd. Bekijk het opnieuw."))
+            return self.render(form, status=409)
+        try:
+            traject_transitie(
+                traject=self.traject,
+                transitie=self.transitie,
+                door=request.user,
+                motivatie=form.cleaned_data["motivatie"],
+            )
+        except TransitieGeweigerd as exc:
+            if exc.verboden:
+                raise PermissionDenied(exc.bericht) from exc
+            form.add_error(None, exc.bericht)
+            for reden in exc.redenen:
+                form.add_error(None, reden)
+            return self.render(form, status=409)
+        messages.success(
+            request,
+            _("Gelukt: het traject staat nu in de fase “%(status)s”.")
+            % {"status": TrajectStatus(self.traject.status).label},
+        )
+        return HttpResponseRedirect(self.traject.get_absolute_url())
+
+
+@login_required
+def notificaties(request: HttpRequest) -> HttpResponse:
+    lijst = Notificatie.objects.filter(ontvanger=request.user).select_related("traject")
+    pagina = Paginator(lijst, 25).get_page(request.GET.get("pagina"))
+    return render(request, "aanbesteden/notificaties.html", {"pagina": pagina})
+
+
+@login_required
+@require_POST
+def notificatie_gelezen(request: HttpRequest, pk: int) -> HttpResponse:
+    from django.utils import timezone
+
+    notificatie = get_object_or_404(Notificatie, pk=pk, ontvanger=request.user)
+    if notificatie.gelezen_op is None:
+        notificatie.gelezen_op = timezone.now()
+        notificatie.save(update_fields=["gelezen_op"])
+    if notificatie.url and url_has_allowed_host_and_scheme(notificatie.url, allowed_hosts=None):
+        return redirect(notificatie.url)
+    return redirect(reverse("aanbesteden:notificaties"))
+
+
+def fout_403(request, exception=None):
+    reden = str(exception) if exception and str(exception) else ""
+    return render(request, "403.html", {"reden": reden}, status=403)
+
+
+def fout_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def fout_500(request):
+    return render(request, "500.html", status=500)
+
+
+def fout_400(request, exception=None):
+    return render(request, "400.html", status=400)

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoalitiesConfig(AppConfig):
+    name = "coalities"
+    verbose_name = _("Coalities en routes")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Plug this phase's requirements, follow-ups and demo data into the core.
+        from . import fasen  # noqa: F401

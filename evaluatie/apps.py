@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvaluatieConfig(AppConfig):
+    name = "evaluatie"
+    verbose_name = _("Evaluatie en verankering")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Plug this phase's requirements, follow-ups and demo data into the core.
+        from . import fasen  # noqa: F401

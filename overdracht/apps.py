@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class OverdrachtConfig(AppConfig):
+    name = "overdracht"
+    verbose_name = _("Formele overdracht")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Plug this phase's requirements, follow-ups and demo data into the core.
+        from . import fasen  # noqa: F401

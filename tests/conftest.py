@@ -1,0 +1,128 @@
+"""Shared fixtures: the people and places of a small world with two gemeenten.
+
+``gemeente`` (A) has an official, an initiative member and a partner on ``traject``;
+``andere_gemeente`` (B) has its own official, and ``ander_traject`` in A has its own
+initiative member and partner.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from aanbesteden.fasen import fasen
+from tests.factories import (
+    GemeenteFactory,
+    TrajectFactory,
+    UserFactory,
+    ambtenaar_van,
+    partner_van,
+)
+
+
+@pytest.fixture(autouse=True)
+def _schone_omgeving(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    cache.clear()
+
+
+@pytest.fixture
+def vereisten_register(monkeypatch):
+    """A requirement registry a test may extend; restored afterwards."""
+    import copy
+
+    monkeypatch.setattr(fasen, "_vereisten", copy.deepcopy(fasen._vereisten))
+    return fasen
+
+
+@pytest.fixture
+def geen_vereisten(monkeypatch):
+    """Switch off the phase apps' requirements, for tests of the bare state machine."""
+    from collections import defaultdict
+
+    monkeypatch.setattr(fasen, "_vereisten", defaultdict(dict))
+    monkeypatch.setattr(fasen, "_gevolgen", defaultdict(list))
+    return fasen
+
+
+@pytest.fixture
+def gemeente(db):
+    return GemeenteFactory(naam="Gemeente A", slug="gemeente-a", cbs_code="GM0001")
+
+
+@pytest.fixture
+def andere_gemeente(db):
+    return GemeenteFactory(naam="Gemeente B", slug="gemeente-b", cbs_code="GM0002")
+
+
+@pytest.fixture
+def ambtenaar(gemeente):
+    return ambtenaar_van(gemeente, email="ambtenaar@a.example.org")
+
+
+@pytest.fixture
+def ambtenaar_b(andere_gemeente):
+    return ambtenaar_van(andere_gemeente, email="ambtenaar@b.example.org")
+
+
+@pytest.fixture
+def initiatiefnemer(db):
+    return UserFactory(email="initiatief@example.org")
+
+
+@pytest.fixture
+def traject(gemeente, initiatiefnemer, ambtenaar):
+    return TrajectFactory(gemeente=gemeente, initiatiefnemer=initiatiefnemer, titel="Buurtpark")
+
+
+@pytest.fixture
+def partner(traject):
+    return partner_van(traject, email="partner@example.org")
+
+
+@pytest.fixture
+def ander_traject(gemeente, ambtenaar):
+    ander = TrajectFactory(
+        gemeente=gemeente,
+        initiatiefnemer=UserFactory(email="ander-initiatief@example.org"),
+        titel="Ander traject",
+    )
+    partner_van(ander, email="ander-partner@example.org")
+    return ander
+
+
+@pytest.fixture
+def ander_initiatiefnemer(ander_traject):
+    from aanbesteden.models import User
+
+    return User.objects.get(email="ander-initiatief@example.org")
+
+
+@pytest.fixture
+def ander_partner(ander_traject):
+    from aanbesteden.models import User
+
+    return User.objects.get(email="ander-partner@example.org")
+
+
+@pytest.fixture
+def traject_b(andere_gemeente, ambtenaar_b):
+    return TrajectFactory(
+        gemeente=andere_gemeente,
+        titel="Traject in B",
+        initiatiefnemer=UserFactory(email="initiatief-b@example.org"),
+    )
+
+
+@pytest.fixture
+def rollen(ambtenaar, ambtenaar_b, initiatiefnemer, partner, ander_initiatiefnemer, ander_partner):
+    """Every role of the access tests, by name (``anoniem`` is ``None``)."""
+    return {
+        "anoniem": None,
+        "ambtenaar": ambtenaar,
+        "ambtenaar_andere_gemeente": ambtenaar_b,
+        "initiatiefnemer": initiatiefnemer,
+        "partner": partner,
+        "initiatiefnemer_ander_traject": ander_initiatiefnemer,
+        "partner_ander_traject": ander_partner,
+    }

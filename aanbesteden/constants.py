@@ -76,3 +76,11 @@ FREQUENTIE_MAANDEN = {
 class Taal(models.TextChoices):
     NL = "nl", "Nederlands"
     EN = "en", "English"
+
+
+class PartijSoort(models.TextChoices):
+    """The kinds of party in a traject: the gemeente, the initiative, and each partner."""
+
+    GEMEENTE = "gemeente", _("Gemeente")
+    INITIATIEF = "initiatief", _("Initiatief")
+    PARTNER = "partner", _("Partner")

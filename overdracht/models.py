@@ -1,0 +1,163 @@
+"""Phase 4: agreement versions, their PDFs, signatures and the sealed final PDF."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from aanbesteden.constants import EvaluatieFrequentie, PartijSoort
+from aanbesteden.models import Gemeente, Traject
+from coalities.models import Partner
+
+from .constants import ClausuleSoort, PdfStatus, VersieStatus
+
+
+class Clausule(models.Model):
+    """A clause in a gemeente's library, to add to agreements."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="clausules", verbose_name=_("gemeente")
+    )
+    soort = models.CharField(_("soort"), max_length=15, choices=ClausuleSoort.choices)
+    titel = models.CharField(_("titel"), max_length=200)
+    tekst = models.TextField(_("tekst"), max_length=20000)
+    actief = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        verbose_name = _("clausule")
+        verbose_name_plural = _("clausules")
+        ordering = ["soort", "titel"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class OvereenkomstVersie(models.Model):
+    """One version of a traject's agreement. ``inhoud`` is the snapshot it was drawn up from."""
+
+    traject = models.ForeignKey(
+        Traject,
+        on_delete=models.CASCADE,
+        related_name="overeenkomstversies",
+        verbose_name=_("traject"),
+    )
+    nummer = models.PositiveIntegerField(_("versienummer"))
+    status = models.CharField(
+        _("status"), max_length=12, choices=VersieStatus.choices, default=VersieStatus.CONCEPT
+    )
+    inhoud = models.JSONField(_("inhoud"), default=dict)
+    startdatum = models.DateField(_("startdatum"))
+    looptijd_maanden = models.PositiveSmallIntegerField(_("looptijd (maanden)"))
+    evaluatie_frequentie = models.CharField(
+        _("evaluatiefrequentie"), max_length=10, choices=EvaluatieFrequentie.choices
+    )
+    eerste_evaluatie = models.DateField(_("eerste evaluatie"))
+    taak_gemeente = models.TextField(_("wat bij de gemeente blijft"), blank=True)
+    exitplan = models.TextField(_("beëindiging en exitplan"), blank=True)
+    wijzigingen = models.TextField(_("wijzigingen ten opzichte van de vorige versie"), blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="prive/overeenkomsten/", blank=True)
+    pdf_sha256 = models.CharField(max_length=64, blank=True)
+    inhoud_sha256 = models.CharField(max_length=64, blank=True)
+    pdf_status = models.CharField(
+        _("PDF-status"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.GEEN
+    )
+    pdf_fout = models.TextField(_("reden waarom de PDF mislukte"), blank=True)
+    verzegeld_pdf = models.FileField(
+        _("verzegelde PDF"), upload_to="prive/overeenkomsten/", blank=True
+    )
+    verzegeld_sha256 = models.CharField(max_length=64, blank=True)
+    verzegeld_status = models.CharField(
+        _("status verzegeling"), max_length=10, choices=PdfStatus.choices, default=PdfStatus.GEEN
+    )
+    verzegeld_op = models.DateTimeField(_("verzegeld op"), null=True, blank=True)
+    vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
+    vervangen_op = models.DateTimeField(_("vervangen op"), null=True, blank=True)
+    vervangen_reden = models.TextField(_("reden van vervanging"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("versie van de overeenkomst")
+        verbose_name_plural = _("versies van de overeenkomst")
+        ordering = ["traject", "-nummer"]
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "nummer"], name="versie_uniek"),
+            models.UniqueConstraint(
+                fields=["traject"],
+                condition=~Q(status="vervangen"),
+                name="een_lopende_versie_per_traject",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.traject} – versie {self.nummer}"
+
+
+class VersieClausule(models.Model):
+    versie = models.ForeignKey(
+        OvereenkomstVersie, on_delete=models.CASCADE, related_name="clausules"
+    )
+    bron = models.ForeignKey(
+        Clausule, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    titel = models.CharField(_("titel"), max_length=200)
+    tekst = models.TextField(_("tekst"), max_length=20000)
+    volgorde = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("clausule in de overeenkomst")
+        verbose_name_plural = _("clausules in de overeenkomst")
+        ordering = ["volgorde", "pk"]
+
+    def __str__(self) -> str:
+        return self.titel
+
+
+class Ondertekening(models.Model):
+    """One signatory of one version: pending, signed or refused."""
+
+    versie = models.ForeignKey(
+        OvereenkomstVersie, on_delete=models.CASCADE, related_name="ondertekeningen"
+    )
+    partij_soort = models.CharField(_("partij"), max_length=10, choices=PartijSoort.choices)
+    partner = models.ForeignKey(
+        Partner, on_delete=models.PROTECT, null=True, blank=True, related_name="ondertekeningen"
+    )
+    ondertekenaar = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="ondertekeningen",
+        verbose_name=_("ondertekenaar"),
+    )
+    naam = models.CharField(_("naam zoals getekend"), max_length=200)
+    namens = models.CharField(_("namens"), max_length=200)
+    getekend_op = models.DateTimeField(_("getekend op"), null=True, blank=True)
+    ip_adres = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    instemmingstekst = models.TextField(_("instemmingstekst"), blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 van de getekende PDF"), max_length=64, blank=True)
+    geweigerd_op = models.DateTimeField(_("geweigerd op"), null=True, blank=True)
+    weigerreden = models.TextField(_("reden van weigeren"), blank=True)
+
+    class Meta:
+        verbose_name = _("ondertekening")
+        verbose_name_plural = _("ondertekeningen")
+        ordering = ["versie", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["versie", "ondertekenaar", "partij_soort", "partner"],
+                name="eenmaal_tekenen_per_partij",
+                nulls_distinct=False,
+            ),
+            models.CheckConstraint(
+                condition=Q(getekend_op__isnull=True) | Q(geweigerd_op__isnull=True),
+                name="getekend_of_geweigerd",
+            ),
+            models.CheckConstraint(
+                condition=Q(getekend_op__isnull=True) | ~Q(pdf_sha256=""),
+                name="getekend_met_hash",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.naam} ({self.namens})"

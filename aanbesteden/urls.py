@@ -58,6 +58,7 @@ urlpatterns = [
     path("", include("coalities.urls")),
     path("", include("overdracht.urls")),
     path("", include("evaluatie.urls")),
+    path("", include(("aanbesteden.overzicht.urls", "overzicht"))),
     path("beheer/", admin.site.urls),
 ]
 

@@ -64,8 +64,35 @@ def bericht_versturen(
         )
         ids.append(notificatie.pk)
     for nid in ids:
-        transaction.on_commit(lambda nid=nid: notificatie_mailen.delay(nid))
+        if bijlagen:
+            # Attachments are not carried through the broker: mail them from this process.
+            transaction.on_commit(lambda nid=nid: notificatie_mailen_nu(nid, bijlagen=bijlagen))
+        else:
+            transaction.on_commit(lambda nid=nid: notificatie_mailen.delay(nid))
     return ids
+
+
+def notificatie_mailen_nu(
+    notificatie_id: int, *, bijlagen: list[tuple[str, bytes, str]] | None = None
+) -> bool:
+    """Mail one notification unless it was mailed already. Returns whether it was sent now."""
+    from django.utils import timezone
+
+    from .models import Notificatie
+
+    with transaction.atomic():
+        notificatie = (
+            Notificatie.objects.select_for_update()
+            .select_related("ontvanger")
+            .filter(pk=notificatie_id, gemaild_op__isnull=True)
+            .first()
+        )
+        if notificatie is None:
+            return False
+        _mail(notificatie.ontvanger.email, notificatie.onderwerp, notificatie.tekst, bijlagen)
+        notificatie.gemaild_op = timezone.now()
+        notificatie.save(update_fields=["gemaild_op"])
+    return True
 
 
 def _mail(

@@ -370,3 +370,94 @@ class Notificatie(models.Model):
 
     def __str__(self) -> str:
         return self.onderwerp
+
+
+# --- overviews (aanbesteden/overzicht): notification preferences, digests, archive dossiers ---
+from .overzicht.constants import Bezorging, DossierStatus  # noqa: E402
+
+
+class NotificatieVoorkeur(models.Model):
+    """How one user wants to get the mail of one kind of notification. No row: at once."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notificatievoorkeuren",
+        verbose_name=_("gebruiker"),
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=NotificatieSoort.choices)
+    bezorging = models.CharField(
+        _("e-mail"), max_length=15, choices=Bezorging.choices, default=Bezorging.DIRECT
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("voorkeur voor meldingen")
+        verbose_name_plural = _("voorkeuren voor meldingen")
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "soort"], name="voorkeur_eenmaal"),
+            models.CheckConstraint(
+                condition=Q(bezorging__in=Bezorging.values), name="voorkeur_bezorging_geldig"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker}: {self.soort} = {self.bezorging}"
+
+
+class Dagoverzicht(models.Model):
+    """The daily digest of one user on one day: at most one, also when the scan runs twice."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="dagoverzichten",
+        verbose_name=_("gebruiker"),
+    )
+    datum = models.DateField(_("datum"))
+    aantal = models.PositiveIntegerField(_("aantal meldingen"), default=0)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dagoverzicht")
+        verbose_name_plural = _("dagoverzichten")
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "datum"], name="dagoverzicht_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} {self.datum}"
+
+
+class Dossier(models.Model):
+    """A traject's archive dossier (ZIP), built by a Celery task and kept for the archive."""
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="dossiers", verbose_name=_("traject")
+    )
+    aangevraagd_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("aangevraagd door"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=DossierStatus.choices, default=DossierStatus.WACHTEN
+    )
+    bestand = models.FileField(_("bestand"), upload_to="prive/dossiers/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    grootte = models.PositiveBigIntegerField(_("grootte (bytes)"), default=0)
+    fout = models.TextField(_("foutmelding"), blank=True)
+    created_at = models.DateTimeField(_("aangevraagd op"), auto_now_add=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("archiefdossier")
+        verbose_name_plural = _("archiefdossiers")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.traject} – {self.created_at:%Y-%m-%d %H:%M}"

@@ -7,7 +7,7 @@ DEV_SETTINGS := aanbesteden.settings.dev
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
 
-.PHONY: run test install migrate seed serve lint format bench e2e messages check clean
+.PHONY: run test install migrate seed serve lint format bench e2e messages check clean typecheck
 
 $(STAMP_PY): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -58,3 +58,7 @@ bench: install
 
 clean:
 	rm -rf $(VENV) node_modules var db.sqlite3
+
+typecheck: install
+	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
+	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/permissions.py aanbesteden/berichten.py

@@ -4,6 +4,7 @@ language from a pair of templates ``<sjabloon>_onderwerp.txt`` and ``<sjabloon>.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -66,9 +67,9 @@ def bericht_versturen(
     for nid in ids:
         if bijlagen:
             # Attachments are not carried through the broker: mail them from this process.
-            transaction.on_commit(lambda nid=nid: notificatie_mailen_nu(nid, bijlagen=bijlagen))
+            transaction.on_commit(partial(notificatie_mailen_nu, nid, bijlagen=bijlagen))
         else:
-            transaction.on_commit(lambda nid=nid: notificatie_mailen.delay(nid))
+            transaction.on_commit(partial(notificatie_mailen.delay, nid))
     return ids
 
 

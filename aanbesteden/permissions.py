@@ -19,7 +19,7 @@ from .constants import Rol
 if TYPE_CHECKING:
     from .models import Traject, User
 
-ROL_PERMISSIE = {
+ROL_PERMISSIE: dict[str, str] = {
     Rol.AMBTENAAR: "ambtenaar_traject",
     Rol.INITIATIEFNEMER: "initiatiefnemer_traject",
     Rol.PARTNER: "partner_traject",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import QuerySet
 from django.http import Http404
+from django_fsm import Transition
 from django_fsm_log.models import StateLog
 from guardian.shortcuts import get_objects_for_user
 
@@ -25,7 +27,7 @@ def traject_get(*, user: User | AnonymousUser, pk: Any) -> Traject:
     except (TypeError, ValueError):
         raise Http404 from None
     traject = Traject.objects.select_related("gemeente").filter(pk=pk).first()
-    if traject is None or not permissions.kan_bekijken(user, traject):
+    if traject is None or not user.is_authenticated or not permissions.kan_bekijken(user, traject):
         raise Http404
     return traject
 
@@ -102,7 +104,7 @@ def traject_stappen(*, traject: Traject, user: User) -> list[Stap]:
             Stap(
                 naam=t.name,
                 label=str(TRANSITIE_LABELS[t.name]),
-                doel=t.target,
+                doel=str(t.target),
                 mag=t.has_perm(traject, user),
                 onvervuld=fasen.onvervuld(traject, t.name),
                 vooruit=t.name not in TERUG_OF_UIT,
@@ -113,8 +115,8 @@ def traject_stappen(*, traject: Traject, user: User) -> list[Stap]:
     return stappen
 
 
-def _uit_huidige(traject: Traject):
-    for t in traject.get_all_status_transitions():
+def _uit_huidige(traject: Traject) -> Iterator[Transition]:
+    for t in traject.get_all_status_transitions():  # type: ignore[attr-defined]
         if t.source == traject.status:
             yield t
 

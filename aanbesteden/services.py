@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
@@ -156,11 +157,10 @@ def traject_betrokkenen(traject: Traject) -> list[User]:
     """Every active user with a role on ``traject`` (officials, initiative, partners)."""
     from guardian.shortcuts import get_users_with_perms
 
-    return list(
-        get_users_with_perms(traject, with_group_users=True, only_with_perms_in=["view_traject"])
-        .filter(is_active=True)
-        .order_by("pk")
+    gebruikers: QuerySet[User] = get_users_with_perms(  # type: ignore[assignment]
+        traject, with_group_users=True, only_with_perms_in=["view_traject"]
     )
+    return list(gebruikers.filter(is_active=True).order_by("pk"))
 
 
 @transaction.atomic

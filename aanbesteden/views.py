@@ -115,6 +115,7 @@ def traject_context(request: HttpRequest, traject) -> dict:
         "fasen": selectors.fase_stappen(traject=traject),
         "stappen": stappen,
         "volgende": [s for s in stappen if s.vooruit],
+        "nu_mogelijk": [s for s in stappen if s.kan_nu],
         "tijdlijn": selectors.traject_tijdlijn(traject=traject),
         "panelen": panelen,
     }

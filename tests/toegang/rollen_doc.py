@@ -1,0 +1,81 @@
+"""Write the roles × pages table of ``tests/toegang/tabel.py`` as Markdown.
+
+    python -m tests.toegang.rollen_doc > docs/rollen.md
+
+``test_rollen_doc.py`` fails when docs/rollen.md is not the output of this script.
+"""
+
+from __future__ import annotations
+
+import os
+
+import django
+
+UITLEG = {
+    "200": "200",
+    "302": "302 →",
+    "inlog": "→ inloggen",
+    "403": "403",
+    "404": "404",
+    "405": "405",
+}
+
+
+def route_van(naam: str) -> str:
+    from tests.toegang.test_toegangsmatrix import url_namen
+
+    for n, route in url_namen():
+        if n == naam:
+            return route
+    return "?"
+
+
+def markdown() -> str:
+    from tests.toegang.tabel import ROL_KOPPEN, ROLLEN, TABEL
+
+    regels = [
+        "# Rollen en pagina's",
+        "",
+        "Wat elke rol krijgt op elke pagina van het platform. Deze tabel is de tabel van de",
+        "toegangstest (`tests/toegang/tabel.py`): de test vraagt elke pagina op als elke rol en",
+        "vergelijkt het antwoord hiermee. Dit document wordt gemaakt met",
+        "`python -m tests.toegang.rollen_doc > docs/rollen.md`; een test bewaakt dat het"
+        " actueel is.",
+        "",
+        "De rollen zijn gezien vanuit één traject van gemeente A:",
+        "",
+        "- **anoniem**: niet ingelogd;",
+        "- **ambtenaar (eigen gemeente)**: ambtenaar van gemeente A;",
+        "- **ambtenaar (andere gemeente)**: ambtenaar van gemeente B;",
+        "- **initiatiefnemer** en **partner**: met die rol op dit traject;",
+        "- **initiatiefnemer / partner (ander traject)**: met die rol op een ander traject van"
+        " gemeente A, niet op dit traject.",
+        "",
+        "Antwoorden: `200` de pagina; `→ inloggen` doorgestuurd naar de inlogpagina; `302 →`"
+        " doorgestuurd na een gelukte handeling (of naar de eigen startpagina); `403` geen"
+        " toestemming voor deze handeling in deze rol; `404` niet gevonden (ook voor wie het"
+        " traject niet mag zien: zo leert niemand wat er bij een ander bestaat); `405` methode"
+        " niet toegestaan (bijvoorbeeld GET op een formulier dat alleen POST aanneemt).",
+        "",
+        "| pagina | methode | adres | " + " | ".join(ROL_KOPPEN[r] for r in ROLLEN) + " |",
+        "|---|---|---|" + "---|" * len(ROLLEN),
+    ]
+    for p in TABEL:
+        cellen = [UITLEG.get(str(p.verwacht[r]), str(p.verwacht[r])) for r in ROLLEN]
+        regels.append(
+            f"| {p.omschrijving} | {p.methode} | `/{route_van(p.naam)}` | "
+            + " | ".join(cellen)
+            + " |"
+        )
+    regels.append("")
+    return "\n".join(regels)
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "aanbesteden.settings.test")
+    django.setup()
+    print(markdown(), end="")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""Every URL of the project × every role: the answer must be the one the table declares.
+
+The URL patterns come from the resolver, so a new page without a row in ``tabel.TABEL`` fails
+``test_elke_url_staat_in_de_tabel``. Each request runs inside a savepoint that is rolled back,
+so one role's successful POST does not change what the next role sees.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.toegang.tabel import DOOR, INLOG, ROLLEN, TABEL, Pagina, Wereld
+
+#: URL prefixes that are not part of the matrix: Django's admin has its own log-in and staff
+#: check, and the static-file handler exists only with DEBUG on.
+UITGEZONDERD_PREFIX = ("beheer/",)
+
+
+def url_namen(patronen=None, namespace: str = "", prefix: str = "") -> list[tuple[str, str]]:
+    """(name with namespaces, route) of every URL pattern, walked recursively."""
+    if patronen is None:
+        patronen = get_resolver().url_patterns
+    gevonden = []
+    for patroon in patronen:
+        route = prefix + str(patroon.pattern)
+        if route.startswith(UITGEZONDERD_PREFIX):
+            continue
+        if isinstance(patroon, URLResolver):
+            ns = namespace
+            if patroon.namespace:
+                ns = f"{namespace}{patroon.namespace}:"
+            gevonden += url_namen(patroon.url_patterns, ns, route)
+        elif isinstance(patroon, URLPattern):
+            if getattr(patroon.callback, "__module__", "").startswith("django.contrib.staticfiles"):
+                continue
+            naam = f"{namespace}{patroon.name}" if patroon.name else f"<zonder naam> {route}"
+            gevonden.append((naam, route))
+    return gevonden
+
+
+def test_elke_url_staat_in_de_tabel():
+    in_tabel = {p.naam for p in TABEL}
+    ontbrekend = sorted(f"{naam}  ({route})" for naam, route in url_namen() if naam not in in_tabel)
+    assert not ontbrekend, (
+        "URL patterns without a row in tests/toegang/tabel.py (add them to the table):\n  "
+        + "\n  ".join(ontbrekend)
+    )
+
+
+def test_tabel_noemt_alleen_bestaande_urls():
+    bestaand = {naam for naam, _route in url_namen()}
+    onbekend = sorted({p.naam for p in TABEL} - bestaand)
+    assert not onbekend, f"rows for URL names that do not exist: {onbekend}"
+
+
+def test_tabel_sleutels_uniek():
+    sleutels = [p.sleutel for p in TABEL]
+    dubbel = sorted({s for s in sleutels if sleutels.count(s) > 1})
+    assert not dubbel, f"rows with the same name and method; give them a variant: {dubbel}"
+
+
+def _antwoord(response, inlog_pad: str) -> str:
+    if response.status_code in (301, 302, 303, 307, 308):
+        doel = response.headers.get("Location", "")
+        return INLOG if doel.split("?")[0].endswith(inlog_pad) else DOOR
+    return str(response.status_code)
+
+
+@pytest.fixture
+def wereld(rollen, traject, ander_traject, traject_b, gemeente, andere_gemeente, geen_vereisten):
+    return Wereld(
+        rollen=rollen,
+        traject=traject,
+        ander_traject=ander_traject,
+        traject_b=traject_b,
+        gemeente=gemeente,
+        andere_gemeente=andere_gemeente,
+        **{k: v for k, v in rollen.items() if v is not None},
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pagina", TABEL, ids=[p.sleutel for p in TABEL])
+def test_toegang_per_rol(pagina: Pagina, wereld: Wereld):
+    inlog_pad = reverse("aanbesteden:inloggen")
+    url = reverse(pagina.naam, kwargs=pagina.kwargs(wereld))
+    if pagina.query:
+        url += "?" + urlencode(pagina.query(wereld))
+    afwijkingen = []
+    for rol in ROLLEN:
+        client = Client(raise_request_exception=False)
+        gebruiker = wereld.rollen[rol]
+        if gebruiker is not None:
+            client.force_login(gebruiker)
+        data = pagina.data(wereld) if pagina.data else {}
+        with transaction.atomic():
+            if pagina.methode == "POST":
+                response = client.post(url, data)
+            else:
+                response = client.generic(pagina.methode, url)
+            transaction.set_rollback(True)
+        kreeg = _antwoord(response, inlog_pad)
+        verwacht = str(pagina.verwacht[rol])
+        if kreeg != verwacht:
+            afwijkingen.append(f"{rol}: expected {verwacht}, got {kreeg}")
+    assert not afwijkingen, f"{pagina.methode} {url} ({pagina.omschrijving}):\n  " + "\n  ".join(
+        afwijkingen
+    )

@@ -20,6 +20,16 @@ from sesame.utils import get_token
 from .models import User
 
 
+def axes_gebruikersnaam(request: HttpRequest, credentials: dict | None = None) -> str | None:
+    """The account a log-in attempt is for, as django-axes counts failures: the e-mail address
+    in lower case, so changing its case does not escape the lock-out."""
+    if credentials:
+        waarde = credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    else:
+        waarde = getattr(request, "POST", {}).get(settings.AXES_USERNAME_FORM_FIELD)
+    return waarde.strip().lower() if isinstance(waarde, str) else None
+
+
 def inloglink(user: User, volgende: str = "") -> str:
     """The absolute one-time log-in URL for ``user``, landing on ``volgende`` afterwards."""
     query = {settings.SESAME_TOKEN_NAME: get_token(user)}

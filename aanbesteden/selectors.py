@@ -122,7 +122,12 @@ def _uit_huidige(traject: Traject) -> Iterator[Transition]:
 
 
 def traject_tijdlijn(*, traject: Traject) -> QuerySet[StateLog]:
-    return StateLog.objects.for_(traject).select_related("by").order_by("timestamp", "pk")
+    # content_type too: the log rows show their states through the model's choices.
+    return (
+        StateLog.objects.for_(traject)
+        .select_related("by", "content_type")
+        .order_by("timestamp", "pk")
+    )
 
 
 def fase_stappen(*, traject: Traject) -> list[dict[str, Any]]:

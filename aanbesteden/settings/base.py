@@ -106,6 +106,12 @@ SESAME_TOKEN_NAME = "sleutel"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The log-in form posts the e-mail address as "username" (Django's AuthenticationForm); without
+# this axes would look for "email" (the user model's USERNAME_FIELD), find nothing and count
+# every failure against the IP address alone.
+AXES_USERNAME_FORM_FIELD = "username"
+# E-mail addresses are case-insensitive: "Anne@…" and "anne@…" count as one account.
+AXES_USERNAME_CALLABLE = "aanbesteden.accounts.axes_gebruikersnaam"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
 

@@ -26,3 +26,24 @@ class VerankeringWijze(models.TextChoices):
     BELEID = "beleid", _("Opgenomen in beleid")
     BEGROTING = "begroting", _("Vaste post op de begroting")
     MEERJARIG = "meerjarig", _("Meerjarige overeenkomst")
+
+
+class Voortgang(models.TextChoices):
+    """Red/amber/green status of an indicator against the progress expected by now."""
+
+    GROEN = "groen", _("Op koers")
+    ORANJE = "oranje", _("Let op: iets achter")
+    ROOD = "rood", _("Achter op schema")
+    ONBEKEND = "onbekend", _("Nog geen meting")
+
+
+#: Days ahead of a moment at which a reminder goes out, by kind (escalation is after the day).
+HERINNERING_DAGEN_VOORAF = {
+    HerinneringSoort.VEERTIEN_DAGEN: 14,
+    HerinneringSoort.EEN_DAG: 1,
+    HerinneringSoort.VANDAAG: 0,
+}
+
+#: How many days after its escalation day an overdue moment still gets one (catch-up when the
+#: scan did not run for a while). Keeps the scan's date window, and so its cost, bounded.
+ESCALATIE_INHAALDAGEN = 30

@@ -76,6 +76,9 @@ class Evaluatie(models.Model):
     visie_gemeente = models.TextField(_("visie van de gemeente"), max_length=10000, blank=True)
     conclusie = models.CharField(_("besluit"), max_length=12, choices=Conclusie.choices, blank=True)
     toelichting = models.TextField(_("toelichting op het besluit"), max_length=10000, blank=True)
+    ontbrekend_reden = models.TextField(
+        _("waarom niet alle bijdragen er zijn"), max_length=5000, blank=True
+    )
     besloten_op = models.DateTimeField(_("besloten op"), null=True, blank=True)
     besloten_door = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,0 +1,28 @@
+"""URL configuration for the error-page tests: the project's URLs plus views that fail."""
+
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.urls import path
+
+from aanbesteden.urls import handler400, handler403, handler404, handler500, urlpatterns
+
+__all__ = ["handler400", "handler403", "handler404", "handler500", "urlpatterns"]
+
+
+def kapot(request):
+    raise RuntimeError("Een fout in de software")
+
+
+def verdacht(request):
+    raise SuspiciousOperation("Gemanipuleerd verzoek")
+
+
+def verboden(request):
+    raise PermissionDenied("U mag dit niet.")
+
+
+urlpatterns = [
+    path("test/kapot/", kapot),
+    path("test/verdacht/", verdacht),
+    path("test/verboden/", verboden),
+    *urlpatterns,
+]

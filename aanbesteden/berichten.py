@@ -90,6 +90,11 @@ def notificatie_mailen_nu(
         )
         if notificatie is None:
             return False
+        # The recipient's choice per kind (aanbesteden/overzicht): at once, digest or no mail.
+        from .overzicht.selectors import meteen_mailen
+
+        if not meteen_mailen(notificatie=notificatie, met_bijlagen=bool(bijlagen)):
+            return False
         _mail(notificatie.ontvanger.email, notificatie.onderwerp, notificatie.tekst, bijlagen)
         notificatie.gemaild_op = timezone.now()
         notificatie.save(update_fields=["gemaild_op"])

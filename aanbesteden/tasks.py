@@ -15,5 +15,11 @@ def notificatie_mailen(notificatie_id: int) -> bool:
 
 @shared_task
 def dagoverzichten_versturen() -> int:
-    """Daily digest (extended by the notifications issue). Returns the number of mails."""
-    return 0
+    """Daily digest: one mail per user per day with what waits. Returns the number of mails."""
+    from .overzicht.services import dagoverzichten_versturen as versturen
+
+    return versturen()
+
+
+# The overviews' tasks (archive dossier), registered with Celery through this module.
+from .overzicht.tasks import dossier_maken  # noqa: E402, F401

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
 from . import accounts, views
+from .overzicht import views as overzicht_views
 
 kern = [
     path("", views.home, name="home"),
@@ -40,7 +41,7 @@ kern = [
         name="wachtwoord_gewijzigd",
     ),
     path("taal/", views.taal_kiezen, name="taal"),
-    path("mijn/", views.mijn_trajecten, name="mijn_trajecten"),
+    path("mijn/", overzicht_views.mijn_pagina, name="mijn_trajecten"),
     path("meldingen/", views.notificaties, name="notificaties"),
     path("meldingen/<int:pk>/gelezen/", views.notificatie_gelezen, name="notificatie_gelezen"),
     path(

@@ -54,7 +54,7 @@ WSGI_APPLICATION = "aanbesteden.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "aanbesteden" / "overzicht" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -120,7 +120,10 @@ ANONYMOUS_USER_NAME = None
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "aanbesteden" / "locale"]
+LOCALE_PATHS = [
+    BASE_DIR / "aanbesteden" / "locale",
+    BASE_DIR / "aanbesteden" / "overzicht" / "locale",
+]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

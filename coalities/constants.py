@@ -52,3 +52,21 @@ class DekkingBron(models.TextChoices):
 class Betaalvorm(models.TextChoices):
     SUBSIDIE = "subsidie", _("Subsidie")
     OPDRACHT = "opdracht", _("Opdracht (contract)")
+
+
+class UitnodigingStand(models.TextChoices):
+    """How an invitation stands as shown to people: its status, with ``verlopen`` computed."""
+
+    OPEN = "open", _("Uitgenodigd")
+    VERLOPEN = "verlopen", _("Verlopen")
+    GEACCEPTEERD = "geaccepteerd", _("Bevestigd")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+    INGETROKKEN = "ingetrokken", _("Ingetrokken")
+    VERTROKKEN = "vertrokken", _("Vertrokken")
+
+
+#: Days an invitation link stays valid unless ``settings.UITNODIGING_GELDIG_DAGEN`` says so.
+UITNODIGING_GELDIG_DAGEN = 14
+
+#: The largest amount a form accepts (the database keeps 12 digits, 2 after the comma).
+MAX_BEDRAG = 9_999_999_999

@@ -3,6 +3,9 @@ party's contribution, the budget and the gemeente's tranches)."""
 
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -25,6 +28,15 @@ from .constants import (
 )
 
 BEDRAG = {"max_digits": 12, "decimal_places": 2}
+
+
+def maanden_later(datum: date, maanden: int) -> date:
+    """``datum`` plus ``maanden`` calendar months (the 31st becomes the month's last day)."""
+    jaar, maand = divmod(datum.month - 1 + maanden, 12)
+    jaar += datum.year
+    maand += 1
+    dag = min(datum.day, calendar.monthrange(jaar, maand)[1])
+    return date(jaar, maand, dag)
 
 
 class Uitnodiging(models.Model):
@@ -67,6 +79,30 @@ class Uitnodiging(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+    @property
+    def verlopen(self) -> bool:
+        from django.utils import timezone
+
+        return self.status == UitnodigingStatus.OPEN and self.verloopt_op <= timezone.now()
+
+    @property
+    def stand(self) -> str:
+        """The status as people see it: expired, or left after accepting, included."""
+        from .constants import UitnodigingStand
+
+        if self.verlopen:
+            return UitnodigingStand.VERLOPEN
+        if self.status == UitnodigingStatus.GEACCEPTEERD:
+            partner = getattr(self, "partner", None)
+            if partner is not None and partner.status == PartnerStatus.VERTROKKEN:
+                return UitnodigingStand.VERTROKKEN
+        return UitnodigingStand(self.status)
+
+    def get_stand_display(self) -> str:
+        from .constants import UitnodigingStand
+
+        return str(UitnodigingStand(self.stand).label)
 
 
 class Partner(models.Model):
@@ -151,6 +187,13 @@ class Route(models.Model):
 
     def __str__(self) -> str:
         return str(self.traject)
+
+    @property
+    def einddatum(self):
+        """The last day of the route: start plus duration (``None`` while either is unset)."""
+        if not self.startdatum or not self.looptijd_maanden:
+            return None
+        return maanden_later(self.startdatum, self.looptijd_maanden)
 
 
 class RouteVersie(models.Model):

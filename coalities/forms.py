@@ -1,0 +1,384 @@
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from aanbesteden.constants import PartijSoort
+from aanbesteden.forms import Formulier, ModelFormulier
+from initiatieven.models import Indicator, kvk_validator
+
+from .constants import (
+    MAX_BEDRAG,
+    Betaalvorm,
+    DekkingBron,
+    InzetSoort,
+    PartnerRol,
+    PartnerSoort,
+    PostSoort,
+)
+from .models import Begrotingspost, Inzet, Mijlpaal, Partner, Tranche
+
+
+def scheidingstekens() -> tuple[str, str]:
+    """(decimal separator, thousands separator) of the interface language."""
+    return (".", ",") if (get_language() or "nl").startswith("en") else (",", ".")
+
+
+def getal_lezen(tekst: str) -> Decimal:
+    """Read an amount typed the Dutch way (``1.000,50`` or ``1000,50``) or, in the English
+    interface, the English way (``1,000.50``). Ambiguous input raises ``ValueError``."""
+    decimaal, duizend = scheidingstekens()
+    waarde = re.sub(r"[\s\u00a0€]", "", tekst or "")
+    if not waarde:
+        raise ValueError("leeg")
+    if not re.fullmatch(r"[+-]?[0-9.,]+", waarde):
+        raise ValueError("tekens")
+    teken = ""
+    if waarde[0] in "+-":
+        teken, waarde = waarde[0], waarde[1:]
+    if waarde.count(decimaal) > 1:
+        raise ValueError("decimaal")
+    heel, _sep, breuk = waarde.partition(decimaal)
+    if duizend in breuk:
+        raise ValueError("volgorde")
+    if duizend in heel:
+        groepen = heel.split(duizend)
+        if not (1 <= len(groepen[0]) <= 3 and all(len(g) == 3 for g in groepen[1:])):
+            raise ValueError("groepen")
+        heel = "".join(groepen)
+    if not heel.isdigit() or (breuk and not breuk.isdigit()):
+        raise ValueError("cijfers")
+    return Decimal(f"{teken}{heel}.{breuk or '0'}")
+
+
+def getal_tonen(waarde: Decimal | None) -> str:
+    if waarde is None:
+        return ""
+    decimaal, _duizend = scheidingstekens()
+    tekst = f"{waarde:.2f}"
+    if tekst.endswith(".00"):
+        tekst = tekst[:-3]
+    return tekst.replace(".", decimaal)
+
+
+class BedragInvoer(forms.TextInput):
+    input_type = "text"
+
+    def format_value(self, value):
+        if isinstance(value, Decimal):
+            return getal_tonen(value)
+        return super().format_value(value)
+
+
+class GetalVeld(forms.Field):
+    """A positive amount with at most two decimals, read the way the interface language
+    writes numbers; clear messages for negative, too large or ambiguous input."""
+
+    widget = BedragInvoer
+
+    def __init__(self, *, maximum: int = MAX_BEDRAG, **kwargs):
+        self.maximum = Decimal(maximum)
+        kwargs.setdefault(
+            "help_text", _("Bijvoorbeeld 1.250,50 of 1250,50 (een komma voor de centen).")
+        )
+        super().__init__(**kwargs)
+        self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.setdefault("autocomplete", "off")
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, Decimal):
+            return value
+        try:
+            getal = getal_lezen(str(value))
+        except (ValueError, InvalidOperation):
+            if get_language() and get_language().startswith("en"):
+                raise ValidationError(
+                    _("Enter a number such as 1,250.50 or 1250.50."), code="ongeldig"
+                ) from None
+            raise ValidationError(
+                _(
+                    "Vul een getal in zoals 1.250,50 of 1250,50: een komma voor de centen, "
+                    "punten alleen tussen duizendtallen."
+                ),
+                code="ongeldig",
+            ) from None
+        if getal <= 0:
+            raise ValidationError(_("Vul een getal groter dan nul in."), code="niet_positief")
+        if getal > self.maximum:
+            raise ValidationError(
+                _("Dit getal is te groot (hoogstens %(max)s).")
+                % {"max": f"{self.maximum:,.0f}".replace(",", ".")},
+                code="te_groot",
+            )
+        if getal != getal.quantize(Decimal("0.01")):
+            raise ValidationError(
+                _("Gebruik hoogstens twee cijfers achter de komma."), code="decimalen"
+            )
+        return getal.quantize(Decimal("0.01"))
+
+
+class UitnodigingForm(Formulier):
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+    naam = forms.CharField(label=_("Naam"), max_length=200, required=False)
+    organisatie = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    bericht = forms.CharField(
+        label=_("Persoonlijk bericht"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Komt in de e-mail met de uitnodiging."),
+    )
+
+
+class AccepterenForm(ModelFormulier):
+    class Meta:
+        model = Partner
+        fields = [
+            "organisatie",
+            "soort",
+            "rechtsvorm",
+            "kvk_nummer",
+            "contactpersoon",
+            "telefoon",
+            "rol",
+            "publiceren",
+        ]
+        help_texts = {
+            "kvk_nummer": _("8 cijfers. Laat leeg als uw organisatie niet in de KvK staat."),
+            "rechtsvorm": _("Bijvoorbeeld stichting, vereniging, bv. Laat leeg voor bewoners."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rol"].required = True
+        self.fields["rol"].choices = PartnerRol.choices
+        self.fields["rol"].error_messages["required"] = _("Kies uw rol in de coalitie.")
+        self.fields["soort"].choices = PartnerSoort.choices
+        self.fields["organisatie"].error_messages["required"] = _(
+            "Vul de naam van uw organisatie in (of uw eigen naam als bewoner)."
+        )
+        self.fields["contactpersoon"].error_messages["required"] = _(
+            "Vul de naam van de contactpersoon in."
+        )
+
+    def clean_kvk_nummer(self):
+        waarde = (self.cleaned_data.get("kvk_nummer") or "").replace(" ", "")
+        if waarde:
+            kvk_validator(waarde)
+        return waarde
+
+
+class PartijKeuzeMixin:
+    """A choice of the parties the user speaks for (value ``gemeente``, ``initiatief`` or
+    ``partner-<id>``), checked against that list: tampered values are refused."""
+
+    def partij_keuze(self, eigen: list[tuple[str, Partner | None]]) -> None:
+        self._eigen = {(f"partner-{p.pk}" if p else s): (s, p) for s, p in eigen}
+        keuzes = [
+            (k, p.organisatie if p else str(PartijSoort(s).label))
+            for k, (s, p) in self._eigen.items()
+        ]
+        self.fields["partij"] = forms.ChoiceField(
+            label=_("Namens"),
+            choices=keuzes,
+            widget=forms.Select(attrs={"class": "utrecht-select"}),
+            error_messages={"invalid_choice": _("U kunt alleen namens uw eigen partij handelen.")},
+        )
+        if len(keuzes) == 1:
+            self.fields["partij"].initial = keuzes[0][0]
+            self.fields["partij"].widget = forms.HiddenInput()
+
+    def gekozen_partij(self) -> tuple[str, Partner | None]:
+        return self._eigen[self.cleaned_data["partij"]]
+
+
+class RouteFormulier(ModelFormulier):
+    """Forms of route parts: the service validates the model (with its party and traject)."""
+
+    def _post_clean(self):
+        pass
+
+
+class MijlpaalForm(RouteFormulier):
+    verantwoordelijke = forms.ChoiceField(label=_("Verantwoordelijke partij"))
+
+    class Meta:
+        model = Mijlpaal
+        fields = ["titel", "omschrijving", "datum", "indicator"]
+        widgets = {
+            "datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "omschrijving": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, traject, route, partners, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.route = route
+        self.fields["indicator"].queryset = Indicator.objects.filter(horizon__traject=traject)
+        self.fields["indicator"].empty_label = _("(geen)")
+        keuzes = [
+            (PartijSoort.INITIATIEF.value, str(PartijSoort.INITIATIEF.label)),
+            (PartijSoort.GEMEENTE.value, str(PartijSoort.GEMEENTE.label)),
+        ] + [(f"partner-{p.pk}", p.organisatie) for p in partners]
+        self.partners = {f"partner-{p.pk}": p for p in partners}
+        self.fields["verantwoordelijke"].choices = keuzes
+        if self.instance.pk:
+            self.initial["verantwoordelijke"] = (
+                f"partner-{self.instance.verantwoordelijke_partner_id}"
+                if self.instance.verantwoordelijke_partner_id
+                else self.instance.verantwoordelijke_soort
+            )
+        self.fields["datum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+
+    def clean_datum(self):
+        datum = self.cleaned_data["datum"]
+        if self.route and self.route.startdatum:
+            if datum < self.route.startdatum:
+                raise ValidationError(_("Deze datum ligt vóór de start van de route."))
+            if self.route.einddatum and datum > self.route.einddatum:
+                raise ValidationError(
+                    _("Deze datum ligt na het einde van de route (%(einde)s).")
+                    % {"einde": self.route.einddatum.strftime("%d-%m-%Y")}
+                )
+        return datum
+
+    def gegevens(self) -> dict:
+        keuze = self.cleaned_data["verantwoordelijke"]
+        partner = self.partners.get(keuze)
+        return {
+            "titel": self.cleaned_data["titel"],
+            "omschrijving": self.cleaned_data["omschrijving"],
+            "datum": self.cleaned_data["datum"],
+            "indicator": self.cleaned_data["indicator"],
+            "verantwoordelijke_soort": PartijSoort.PARTNER if partner else keuze,
+            "verantwoordelijke_partner": partner,
+        }
+
+
+class InzetForm(PartijKeuzeMixin, RouteFormulier):
+    hoeveelheid = GetalVeld(label=_("Hoeveelheid"))
+
+    class Meta:
+        model = Inzet
+        fields = ["soort", "omschrijving", "hoeveelheid", "eenheid", "mijlpaal"]
+        help_texts = {"eenheid": _("Bijvoorbeeld: uur, euro, stuks, dagdelen.")}
+
+    def __init__(self, *args, traject, eigen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = InzetSoort.choices
+        self.fields["mijlpaal"].queryset = Mijlpaal.objects.filter(traject=traject)
+        self.fields["mijlpaal"].empty_label = _("(de hele route)")
+        self.fields["mijlpaal"].label = _("Voor mijlpaal")
+        if self.instance.pk:
+            # An existing contribution keeps its party.
+            eigen = [
+                (s, p)
+                for s, p in eigen
+                if s == self.instance.partij_soort and (p and p.pk) == self.instance.partner_id
+            ]
+        self.partij_keuze(eigen)
+        if self.instance.pk:
+            self.initial["partij"] = next(iter(self._eigen), None)
+
+    def gegevens(self) -> dict:
+        soort, partner = self.gekozen_partij()
+        return {
+            "partij_soort": soort,
+            "partner": partner,
+            **{v: self.cleaned_data[v] for v in self.Meta.fields},
+        }
+
+
+class PartijForm(PartijKeuzeMixin, Formulier):
+    """Choose a party (for confirming contributions and agreeing)."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    def __init__(self, *args, eigen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partij_keuze(eigen)
+
+
+class BegrotingspostForm(RouteFormulier):
+    bedrag = GetalVeld(label=_("Bedrag (euro)"))
+
+    class Meta:
+        model = Begrotingspost
+        fields = ["soort", "omschrijving", "bedrag", "bron", "mijlpaal"]
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["soort"].choices = PostSoort.choices
+        self.fields["bron"].choices = [("", _("(niet van toepassing: kosten)"))] + list(
+            DekkingBron.choices
+        )
+        self.fields["mijlpaal"].queryset = Mijlpaal.objects.filter(traject=traject)
+        self.fields["mijlpaal"].empty_label = _("(geen)")
+        self.fields["mijlpaal"].label = _("Bij mijlpaal")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("soort") == PostSoort.DEKKING and not data.get("bron"):
+            self.add_error("bron", _("Kies bij dekking waar het geld vandaan komt."))
+        if data.get("soort") == PostSoort.KOSTEN:
+            data["bron"] = ""
+        return data
+
+    def gegevens(self) -> dict:
+        return {
+            v: self.cleaned_data.get(v) or ("" if v == "bron" else None) for v in self.Meta.fields
+        }
+
+
+class TrancheForm(RouteFormulier):
+    bedrag = GetalVeld(label=_("Bedrag (euro)"))
+
+    class Meta:
+        model = Tranche
+        fields = ["omschrijving", "bedrag", "vorm", "mijlpaal", "datum"]
+        widgets = {"datum": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, traject, route, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.route = route
+        self.fields["vorm"].choices = Betaalvorm.choices
+        self.fields["mijlpaal"].queryset = Mijlpaal.objects.filter(traject=traject)
+        self.fields["mijlpaal"].empty_label = _("(geen)")
+        self.fields["mijlpaal"].label = _("Bij mijlpaal")
+        self.fields["datum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
+
+    clean_datum = MijlpaalForm.clean_datum
+
+    def gegevens(self) -> dict:
+        return {v: self.cleaned_data[v] for v in self.Meta.fields}
+
+
+class RouteKaderForm(Formulier):
+    startdatum = forms.DateField(
+        label=_("Startdatum"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d", "%d-%m-%Y"],
+    )
+    looptijd_maanden = forms.IntegerField(
+        label=_("Looptijd (maanden)"),
+        min_value=1,
+        max_value=240,
+        help_text=_("Tussen 1 en 240 maanden."),
+    )
+
+
+class VertrekkenForm(Formulier):
+    bevestig = forms.BooleanField(
+        label=_("Ja, wij verlaten deze coalitie"),
+        error_messages={"required": _("Vink aan dat u de coalitie wilt verlaten.")},
+    )

@@ -1,0 +1,290 @@
+"""Reads of phases 2 and 3: the coalition, the route, the contribution matrix and the timeline.
+
+Each function runs a fixed number of queries, whatever the number of partners or milestones.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+
+from aanbesteden.constants import PartijSoort
+from aanbesteden.models import Traject
+
+from .constants import DekkingBron, InzetSoort, PartnerStatus, PostSoort
+from .models import (
+    Begrotingspost,
+    Inzet,
+    Mijlpaal,
+    Partner,
+    Route,
+    RouteAkkoord,
+    Tranche,
+    Uitnodiging,
+)
+
+NUL = Decimal("0")
+
+
+def uitnodigingen(*, traject: Traject) -> QuerySet[Uitnodiging]:
+    return (
+        Uitnodiging.objects.filter(traject=traject)
+        .select_related("partner", "uitgenodigd_door")
+        .order_by("created_at", "pk")
+    )
+
+
+def actieve_partners(*, traject: Traject) -> QuerySet[Partner]:
+    return Partner.objects.filter(traject=traject, status=PartnerStatus.BEVESTIGD).select_related(
+        "gebruiker"
+    )
+
+
+def alle_partners(*, traject: Traject) -> QuerySet[Partner]:
+    return Partner.objects.filter(traject=traject).select_related("gebruiker")
+
+
+def uitnodiging_get(*, traject: Traject, pk: Any) -> Uitnodiging:
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(Uitnodiging.objects.select_related("traject"), traject=traject, pk=pk)
+
+
+def route_get(*, traject: Traject) -> Route | None:
+    return Route.objects.filter(traject=traject).first()
+
+
+@dataclass
+class Partij:
+    """A party of the route: the gemeente, the initiative or one partner."""
+
+    soort: str
+    naam: str
+    partner: Partner | None = None
+    cellen: dict[str, list[tuple[Decimal, str]]] = field(default_factory=dict)
+    aantal: int = 0
+    onbevestigd: int = 0
+    akkoord: bool = False
+
+    @property
+    def sleutel(self) -> str:
+        return f"partner-{self.partner.pk}" if self.partner else self.soort
+
+    @property
+    def rijen(self) -> list[list[tuple[Decimal, str]]]:
+        return [self.cellen.get(s, []) for s in InzetSoort.values]
+
+    @property
+    def bevestigd(self) -> bool:
+        return self.aantal > 0 and self.onbevestigd == 0
+
+
+def partijen(*, traject: Traject, partners: list[Partner] | None = None) -> list[Partij]:
+    if partners is None:
+        partners = list(actieve_partners(traject=traject))
+    lijst = [
+        Partij(PartijSoort.GEMEENTE, traject.gemeente.naam),
+        Partij(PartijSoort.INITIATIEF, str(PartijSoort.INITIATIEF.label)),
+    ]
+    lijst += [Partij(PartijSoort.PARTNER, p.organisatie, p) for p in partners]
+    return lijst
+
+
+def _som_per_eenheid(regels: list[tuple[Decimal, str]]) -> list[tuple[Decimal, str]]:
+    som: dict[str, Decimal] = defaultdict(lambda: NUL)
+    for hoeveelheid, eenheid in regels:
+        som[eenheid] += hoeveelheid
+    return sorted(((v, k) for k, v in som.items()), key=lambda t: t[1])
+
+
+def inzet_matrix(*, traject: Traject, lijst: list[Partij]) -> dict[str, Any]:
+    """Parties × kinds of contribution, each cell summed per unit, with totals per kind."""
+    per_sleutel = {p.sleutel: p for p in lijst}
+    rijen = (
+        Inzet.objects.filter(traject=traject)
+        .filter(Q(partner__isnull=True) | Q(partner__status=PartnerStatus.BEVESTIGD))
+        .values("partij_soort", "partner_id", "soort", "eenheid")
+        .annotate(
+            totaal=Sum("hoeveelheid"),
+            aantal=Count("pk"),
+            onbevestigd=Count("pk", filter=Q(bevestigd_op__isnull=True)),
+        )
+        .order_by("partij_soort", "partner_id", "soort", "eenheid")
+    )
+    per_soort: dict[str, list[tuple[Decimal, str]]] = defaultdict(list)
+    for rij in rijen:
+        sleutel = f"partner-{rij['partner_id']}" if rij["partner_id"] else rij["partij_soort"]
+        partij = per_sleutel.get(sleutel)
+        if partij is None:
+            continue
+        partij.cellen.setdefault(rij["soort"], []).append((rij["totaal"], rij["eenheid"]))
+        partij.aantal += rij["aantal"]
+        partij.onbevestigd += rij["onbevestigd"]
+        per_soort[rij["soort"]].append((rij["totaal"], rij["eenheid"]))
+    return {
+        "soorten": InzetSoort.choices,
+        "partijen": lijst,
+        "totalen": [_som_per_eenheid(per_soort.get(s, [])) for s in InzetSoort.values],
+        "leeg": not any(p.aantal for p in lijst),
+    }
+
+
+@dataclass
+class Begroting:
+    posten: list[Begrotingspost]
+    tranches: list[Tranche]
+    kosten: Decimal = NUL
+    dekking: Decimal = NUL
+    dekking_gemeente: Decimal = NUL
+    tranches_totaal: Decimal = NUL
+    per_bron: list[tuple[str, Decimal]] = field(default_factory=list)
+
+    @property
+    def tekort(self) -> Decimal:
+        return max(self.kosten - self.dekking, NUL)
+
+    @property
+    def dekt(self) -> bool:
+        return self.kosten > 0 and self.dekking >= self.kosten
+
+    @property
+    def tranches_kloppen(self) -> bool:
+        return self.tranches_totaal == self.dekking_gemeente
+
+    @property
+    def kostenposten(self) -> list[Begrotingspost]:
+        return [p for p in self.posten if p.soort == PostSoort.KOSTEN]
+
+    @property
+    def dekkingsposten(self) -> list[Begrotingspost]:
+        return [p for p in self.posten if p.soort == PostSoort.DEKKING]
+
+
+def begroting(*, traject: Traject) -> Begroting:
+    """Budget lines, tranches and their totals (computed, never typed): two queries."""
+    posten = list(
+        Begrotingspost.objects.filter(traject=traject)
+        .select_related("mijlpaal")
+        .order_by("soort", "pk")
+    )
+    tranches = list(Tranche.objects.filter(traject=traject).select_related("mijlpaal"))
+    b = Begroting(posten=posten, tranches=tranches)
+    per_bron: dict[str, Decimal] = defaultdict(lambda: NUL)
+    for post in posten:
+        if post.soort == PostSoort.KOSTEN:
+            b.kosten += post.bedrag
+        else:
+            b.dekking += post.bedrag
+            per_bron[post.bron] += post.bedrag
+    b.dekking_gemeente = per_bron.get(DekkingBron.GEMEENTE, NUL)
+    b.tranches_totaal = sum((t.bedrag for t in tranches), NUL)
+    b.per_bron = [
+        (str(label), per_bron[code]) for code, label in DekkingBron.choices if code in per_bron
+    ]
+    return b
+
+
+def begroting_fouten(b: Begroting) -> list[str]:
+    """What does not add up in the budget, in words."""
+    from django.utils.formats import number_format
+    from django.utils.translation import gettext as _
+
+    def euro(bedrag: Decimal) -> str:
+        return "€ " + number_format(bedrag, 2, force_grouping=True)
+
+    fouten = []
+    if b.kosten == 0:
+        fouten.append(_("Er staan nog geen kosten in de begroting."))
+    elif b.dekking < b.kosten:
+        fouten.append(
+            _("De dekking (%(dekking)s) is lager dan de kosten (%(kosten)s): %(tekort)s tekort.")
+            % {"dekking": euro(b.dekking), "kosten": euro(b.kosten), "tekort": euro(b.tekort)}
+        )
+    if not b.tranches_kloppen:
+        fouten.append(
+            _(
+                "De tranches van de gemeente (samen %(tranches)s) zijn niet gelijk aan de "
+                "dekking door de gemeente (%(gemeente)s)."
+            )
+            % {"tranches": euro(b.tranches_totaal), "gemeente": euro(b.dekking_gemeente)}
+        )
+    return fouten
+
+
+def mijlpalen(*, traject: Traject) -> list[Mijlpaal]:
+    """Milestones in date order, with their indicator, responsible partner and tranche total."""
+    return list(
+        Mijlpaal.objects.filter(traject=traject)
+        .select_related("indicator", "verantwoordelijke_partner")
+        .annotate(tranche_totaal=Sum("tranches__bedrag"))
+        .order_by("datum", "pk")
+    )
+
+
+def tijdlijn(*, route: Route | None, lijst: list[Mijlpaal]) -> list[dict[str, Any]]:
+    """The milestones with their place (percent) between the route's start and end."""
+    vandaag = timezone.localdate()
+    start = route.startdatum if route else None
+    einde = route.einddatum if route else None
+    items = []
+    for m in lijst:
+        positie = None
+        if start and einde and einde > start:
+            positie = round(100 * (m.datum - start).days / (einde - start).days)
+            positie = min(max(positie, 0), 100)
+        items.append({"mijlpaal": m, "positie": positie, "voorbij": m.datum < vandaag})
+    return items
+
+
+def verantwoordelijke(m: Mijlpaal, gemeente_naam: str) -> str:
+    if m.verantwoordelijke_soort == PartijSoort.PARTNER and m.verantwoordelijke_partner:
+        return m.verantwoordelijke_partner.organisatie
+    if m.verantwoordelijke_soort == PartijSoort.GEMEENTE:
+        return gemeente_naam
+    return str(PartijSoort(m.verantwoordelijke_soort).label)
+
+
+def route_overzicht(*, traject: Traject) -> dict[str, Any]:
+    """Everything the route page and panel show, in a fixed number of queries."""
+    route = route_get(traject=traject)
+    partners = list(actieve_partners(traject=traject))
+    lijst = partijen(traject=traject, partners=partners)
+    matrix = inzet_matrix(traject=traject, lijst=lijst)
+    if route is not None:
+        akkoorden = set(
+            RouteAkkoord.objects.filter(route=route, versie=route.versie).values_list(
+                "partij_soort", "partner_id"
+            )
+        )
+        for p in lijst:
+            p.akkoord = (p.soort, p.partner.pk if p.partner else None) in akkoorden
+    ms = mijlpalen(traject=traject)
+    for m in ms:
+        m.verantwoordelijke_naam = verantwoordelijke(m, traject.gemeente.naam)
+    b = begroting(traject=traject)
+    return {
+        "route": route,
+        "partners": partners,
+        "partijen": lijst,
+        "matrix": matrix,
+        "mijlpalen": ms,
+        "tijdlijn": tijdlijn(route=route, lijst=ms),
+        "begroting": b,
+        "begroting_fouten": begroting_fouten(b),
+        "iedereen_akkoord": route is not None and all(p.akkoord for p in lijst),
+    }
+
+
+def inzet_van_partijen(*, traject: Traject) -> list[Inzet]:
+    """Every contribution, for the route page's list (one query)."""
+    return list(
+        Inzet.objects.filter(traject=traject)
+        .filter(Q(partner__isnull=True) | Q(partner__status=PartnerStatus.BEVESTIGD))
+        .select_related("partner", "mijlpaal")
+        .order_by("partij_soort", "partner_id", "pk")
+    )

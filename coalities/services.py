@@ -1,0 +1,774 @@
+"""Writes of phases 2 and 3: invitations and partners, and the route with its milestones,
+contributions, budget, tranches and agreements in principle.
+
+Every edit of the route raises its version (a snapshot with what changed is kept), which
+withdraws the agreements given for the version before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from aanbesteden.accounts import gebruiker_voor_email
+from aanbesteden.berichten import absolute_url, bericht_versturen
+from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
+from aanbesteden.models import NotificatieSoort, Traject, User
+from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
+
+from .constants import UITNODIGING_GELDIG_DAGEN, PartnerStatus, UitnodigingStatus
+from .models import (
+    Begrotingspost,
+    Inzet,
+    Mijlpaal,
+    Partner,
+    Route,
+    RouteAkkoord,
+    RouteVersie,
+    Tranche,
+    Uitnodiging,
+)
+
+
+class CoalitieFout(Exception):
+    """An action that cannot happen now; ``str(exc)`` is the message for the user."""
+
+    def __init__(self, bericht: str, *, status: int = 400):
+        super().__init__(bericht)
+        self.bericht = bericht
+        self.status = status
+
+
+# --- invitations ------------------------------------------------------------------------------
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _geldigheid() -> timedelta:
+    return timedelta(days=getattr(settings, "UITNODIGING_GELDIG_DAGEN", UITNODIGING_GELDIG_DAGEN))
+
+
+def uitnodiging_link(token: str) -> str:
+    return absolute_url(reverse("coalities:uitnodiging", kwargs={"token": token}))
+
+
+def _vereis_coalitiefase(traject: Traject) -> None:
+    if traject.status != TrajectStatus.COALITIE:
+        raise CoalitieFout(_("Uitnodigen kan alleen in de fase Vitale coalities."), status=409)
+
+
+def _uitnodiging_maken(
+    *, traject: Traject, door: User | None, email: str, naam: str, organisatie: str, bericht: str
+) -> tuple[Uitnodiging, str]:
+    token = secrets.token_urlsafe(32)
+    nu = timezone.now()
+    uitnodiging = Uitnodiging.objects.create(
+        traject=traject,
+        email=email,
+        naam=naam,
+        organisatie=organisatie,
+        bericht=bericht,
+        token_hash=token_hash(token),
+        verloopt_op=nu + _geldigheid(),
+        uitgenodigd_door=door,
+        verzonden_op=nu,
+    )
+    return uitnodiging, token
+
+
+def _uitnodiging_mailen(*, uitnodiging: Uitnodiging, token: str, door: User | None) -> None:
+    """Mail the link to the invitee, who has no account yet: in the inviter's language."""
+    taal = translation.get_language() or settings.LANGUAGE_CODE
+    context = {
+        "uitnodiging": uitnodiging,
+        "traject": uitnodiging.traject,
+        "door": door,
+        "link": uitnodiging_link(token),
+        "site_url": settings.SITE_URL,
+    }
+    with translation.override(taal):
+        onderwerp = " ".join(
+            render_to_string("coalities/mail/uitnodiging_onderwerp.txt", context).split()
+        )[:250]
+        tekst = render_to_string("coalities/mail/uitnodiging.txt", context).strip()
+
+    def verstuur() -> None:
+        EmailMessage(subject=onderwerp, body=tekst, to=[uitnodiging.email]).send()
+
+    transaction.on_commit(verstuur)
+
+
+def _adres_controleren(*, traject: Traject, email: str) -> None:
+    bestaand = User.objects.filter(email__iexact=email).first()
+    if bestaand is not None:
+        if heeft_rol(bestaand, traject, Rol.AMBTENAAR, Rol.INITIATIEFNEMER):
+            raise CoalitieFout(
+                _("Dit adres hoort al bij de gemeente of het initiatief van dit traject.")
+            )
+        if Partner.objects.filter(
+            traject=traject, gebruiker=bestaand, status=PartnerStatus.BEVESTIGD
+        ).exists():
+            raise CoalitieFout(_("Dit adres hoort al bij een partner in deze coalitie."))
+    if Uitnodiging.objects.filter(
+        traject=traject, email__iexact=email, status=UitnodigingStatus.OPEN
+    ).exists():
+        raise CoalitieFout(
+            _(
+                "Dit adres heeft al een openstaande uitnodiging. Verstuur die opnieuw of trek "
+                "hem in."
+            )
+        )
+
+
+@transaction.atomic
+def uitnodiging_versturen(
+    *,
+    traject: Traject,
+    door: User,
+    email: str,
+    naam: str = "",
+    organisatie: str = "",
+    bericht: str = "",
+) -> Uitnodiging:
+    """Invite ``email`` to the coalition: a one-time link that expires, mailed after commit."""
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    _vereis_coalitiefase(traject)
+    email = User.objects.normalize_email(email).strip().lower()
+    _adres_controleren(traject=traject, email=email)
+    try:
+        with transaction.atomic():
+            uitnodiging, token = _uitnodiging_maken(
+                traject=traject,
+                door=door,
+                email=email,
+                naam=naam.strip(),
+                organisatie=organisatie.strip(),
+                bericht=bericht.strip(),
+            )
+    except IntegrityError as exc:  # a double submit at the same moment
+        raise CoalitieFout(_("Dit adres heeft al een openstaande uitnodiging.")) from exc
+    _uitnodiging_mailen(uitnodiging=uitnodiging, token=token, door=door)
+    return uitnodiging
+
+
+def _open_uitnodiging(uitnodiging: Uitnodiging) -> Uitnodiging:
+    actueel = (
+        Uitnodiging.objects.select_for_update().select_related("traject").get(pk=uitnodiging.pk)
+    )
+    if actueel.status != UitnodigingStatus.OPEN:
+        raise CoalitieFout(_("Deze uitnodiging is al beantwoord of ingetrokken."), status=409)
+    return actueel
+
+
+@transaction.atomic
+def uitnodiging_opnieuw_versturen(*, uitnodiging: Uitnodiging, door: User) -> Uitnodiging:
+    """A new link (the old one stops working) with a new expiry date."""
+    uitnodiging = _open_uitnodiging(uitnodiging)
+    _vereis_coalitiefase(uitnodiging.traject)
+    token = secrets.token_urlsafe(32)
+    nu = timezone.now()
+    uitnodiging.token_hash = token_hash(token)
+    uitnodiging.verloopt_op = nu + _geldigheid()
+    uitnodiging.verzonden_op = nu
+    uitnodiging.keer_verzonden += 1
+    uitnodiging.save(update_fields=["token_hash", "verloopt_op", "verzonden_op", "keer_verzonden"])
+    _uitnodiging_mailen(uitnodiging=uitnodiging, token=token, door=door)
+    return uitnodiging
+
+
+@transaction.atomic
+def uitnodiging_intrekken(*, uitnodiging: Uitnodiging, door: User) -> Uitnodiging:
+    uitnodiging = _open_uitnodiging(uitnodiging)
+    uitnodiging.status = UitnodigingStatus.INGETROKKEN
+    uitnodiging.beantwoord_op = timezone.now()
+    uitnodiging.save(update_fields=["status", "beantwoord_op"])
+    return uitnodiging
+
+
+def uitnodiging_bij_token(token: str, *, lock: bool = False) -> Uitnodiging | None:
+    if not token or len(token) > 200:
+        return None
+    qs = Uitnodiging.objects.select_related("traject", "traject__gemeente", "uitgenodigd_door")
+    if lock:
+        qs = qs.select_for_update(of=("self",))
+    return qs.filter(token_hash=token_hash(token)).first()
+
+
+def uitnodiging_bruikbaar(uitnodiging: Uitnodiging | None) -> str:
+    """Why a link cannot be used (a code for the page), or ``""`` when it can."""
+    if uitnodiging is None:
+        return "onbekend"
+    if uitnodiging.status == UitnodigingStatus.INGETROKKEN:
+        return "ingetrokken"
+    if uitnodiging.status != UitnodigingStatus.OPEN:
+        return "gebruikt"
+    if uitnodiging.verlopen:
+        return "verlopen"
+    if uitnodiging.traject.status != TrajectStatus.COALITIE:
+        return "gesloten"
+    return ""
+
+
+def _betrokken_bij_uitnodiging(uitnodiging: Uitnodiging) -> list[User]:
+    from initiatieven.selectors import initiatief_vertegenwoordiger
+
+    ontvangers = []
+    if uitnodiging.uitgenodigd_door and uitnodiging.uitgenodigd_door.is_active:
+        ontvangers.append(uitnodiging.uitgenodigd_door)
+    vertegenwoordiger = initiatief_vertegenwoordiger(traject=uitnodiging.traject)
+    if vertegenwoordiger is not None:
+        ontvangers.append(vertegenwoordiger)
+    return ontvangers
+
+
+@transaction.atomic
+def uitnodiging_accepteren(
+    *,
+    token: str,
+    organisatie: str,
+    contactpersoon: str,
+    rol: str,
+    soort: str = "organisatie",
+    rechtsvorm: str = "",
+    kvk_nummer: str = "",
+    telefoon: str = "",
+    publiceren: bool = False,
+    taal: str = "",
+) -> Partner:
+    """Accept: the invitee gets an account (without a password) and the partner role on this
+    traject only. Raises ``CoalitieFout`` (status 410) when the link cannot be used."""
+    uitnodiging = uitnodiging_bij_token(token, lock=True)
+    reden = uitnodiging_bruikbaar(uitnodiging)
+    if reden:
+        raise CoalitieFout(_("Deze uitnodiging kan niet meer worden gebruikt."), status=410)
+    traject = uitnodiging.traject
+    gebruiker = gebruiker_voor_email(
+        email=uitnodiging.email, naam=contactpersoon, taal=taal or translation.get_language()
+    )
+    if not gebruiker.is_active:
+        raise CoalitieFout(_("Dit account is niet actief."), status=403)
+    if Partner.objects.filter(
+        traject=traject, gebruiker=gebruiker, status=PartnerStatus.BEVESTIGD
+    ).exists():
+        raise CoalitieFout(_("U bent al partner in deze coalitie."), status=409)
+    partner = Partner(
+        traject=traject,
+        gebruiker=gebruiker,
+        uitnodiging=uitnodiging,
+        soort=soort,
+        organisatie=organisatie.strip(),
+        rechtsvorm=rechtsvorm.strip(),
+        kvk_nummer=kvk_nummer.strip(),
+        contactpersoon=contactpersoon.strip(),
+        telefoon=telefoon.strip(),
+        rol=rol,
+        publiceren=publiceren,
+    )
+    try:
+        partner.full_clean(exclude=["gebruiker", "uitnodiging", "traject"])
+    except ValidationError as exc:
+        raise CoalitieFout(" ".join(exc.messages)) from exc
+    partner.save()
+    uitnodiging.status = UitnodigingStatus.GEACCEPTEERD
+    uitnodiging.beantwoord_op = timezone.now()
+    uitnodiging.save(update_fields=["status", "beantwoord_op"])
+    rol_toekennen(traject=traject, user=gebruiker, rol=Rol.PARTNER)
+    bericht_versturen(
+        ontvangers=_betrokken_bij_uitnodiging(uitnodiging),
+        soort=NotificatieSoort.COALITIE,
+        sjabloon="coalities/mail/geaccepteerd",
+        context={"traject": traject, "partner": partner},
+        traject=traject,
+        url=reverse("coalities:coalitie", kwargs={"pk": traject.pk}),
+    )
+    return partner
+
+
+@transaction.atomic
+def uitnodiging_afwijzen(*, token: str) -> Uitnodiging:
+    uitnodiging = uitnodiging_bij_token(token, lock=True)
+    if uitnodiging_bruikbaar(uitnodiging):
+        raise CoalitieFout(_("Deze uitnodiging kan niet meer worden gebruikt."), status=410)
+    uitnodiging.status = UitnodigingStatus.AFGEWEZEN
+    uitnodiging.beantwoord_op = timezone.now()
+    uitnodiging.save(update_fields=["status", "beantwoord_op"])
+    bericht_versturen(
+        ontvangers=_betrokken_bij_uitnodiging(uitnodiging),
+        soort=NotificatieSoort.COALITIE,
+        sjabloon="coalities/mail/afgewezen",
+        context={"traject": uitnodiging.traject, "uitnodiging": uitnodiging},
+        traject=uitnodiging.traject,
+        url=reverse("coalities:coalitie", kwargs={"pk": uitnodiging.traject_id}),
+    )
+    return uitnodiging
+
+
+@transaction.atomic
+def partner_vertrekken(*, partner: Partner, door: User) -> Partner:
+    """The partner leaves the coalition and loses its access to the traject at once."""
+    partner = Partner.objects.select_for_update().select_related("traject").get(pk=partner.pk)
+    if partner.status != PartnerStatus.BEVESTIGD:
+        raise CoalitieFout(_("Deze partner is al vertrokken."), status=409)
+    if partner.traject.status not in (TrajectStatus.COALITIE, TrajectStatus.ROUTE):
+        raise CoalitieFout(
+            _(
+                "Vertrekken kan alleen in de fasen Vitale coalities en Routes naar de horizon. "
+                "Neem contact op met de gemeente."
+            ),
+            status=409,
+        )
+    partner.status = PartnerStatus.VERTROKKEN
+    partner.vertrokken_op = timezone.now()
+    partner.save(update_fields=["status", "vertrokken_op"])
+    rol_intrekken(traject=partner.traject, user=partner.gebruiker, rol=Rol.PARTNER)
+    route = Route.objects.filter(traject=partner.traject).first()
+    if route is not None:
+        _route_gewijzigd(
+            route=route,
+            door=door,
+            wijziging=_("Partner %(naam)s heeft de coalitie verlaten.")
+            % {"naam": partner.organisatie},
+            melden=False,
+        )
+    return partner
+
+
+# --- the route --------------------------------------------------------------------------------
+
+
+def route_van(traject: Traject) -> Route:
+    route, _created = Route.objects.get_or_create(traject=traject)
+    return route
+
+
+def _vereis_routefase(traject: Traject) -> None:
+    if traject.status != TrajectStatus.ROUTE:
+        raise CoalitieFout(
+            _("De route kan alleen worden gewijzigd in de fase Routes naar de horizon."),
+            status=409,
+        )
+
+
+def _tekst(waarde: Any) -> Any:
+    if isinstance(waarde, Decimal):
+        return str(waarde)
+    if hasattr(waarde, "isoformat"):
+        return waarde.isoformat()
+    return waarde
+
+
+def route_inhoud(traject: Traject) -> dict[str, Any]:
+    """A snapshot of the whole route, for its history (a bounded number of queries)."""
+    route = route_van(traject)
+
+    def rijen(qs, velden):
+        return [{v: _tekst(getattr(o, v)) for v in velden} for o in qs]
+
+    return {
+        "startdatum": _tekst(route.startdatum),
+        "looptijd_maanden": route.looptijd_maanden,
+        "mijlpalen": rijen(
+            Mijlpaal.objects.filter(traject=traject),
+            [
+                "id",
+                "titel",
+                "omschrijving",
+                "datum",
+                "indicator_id",
+                "verantwoordelijke_soort",
+                "verantwoordelijke_partner_id",
+            ],
+        ),
+        "inzet": rijen(
+            Inzet.objects.filter(traject=traject),
+            [
+                "id",
+                "partij_soort",
+                "partner_id",
+                "mijlpaal_id",
+                "soort",
+                "omschrijving",
+                "hoeveelheid",
+                "eenheid",
+                "bevestigd_op",
+            ],
+        ),
+        "begroting": rijen(
+            Begrotingspost.objects.filter(traject=traject),
+            ["id", "soort", "bron", "omschrijving", "bedrag", "mijlpaal_id"],
+        ),
+        "tranches": rijen(
+            Tranche.objects.filter(traject=traject),
+            ["id", "mijlpaal_id", "omschrijving", "bedrag", "vorm", "datum"],
+        ),
+    }
+
+
+def _route_gewijzigd(*, route: Route, door: User | None, wijziging: str, melden: bool = True):
+    """Raise the version (withdrawing every agreement), keep the snapshot and what changed."""
+    route = Route.objects.select_for_update().get(pk=route.pk)
+    route.versie += 1
+    route.save(update_fields=["versie", "updated_at"])
+    RouteVersie.objects.create(
+        route=route,
+        versie=route.versie,
+        inhoud=route_inhoud(route.traject),
+        wijziging=wijziging,
+        gewijzigd_door=door,
+    )
+    if melden:
+        from aanbesteden.services import traject_betrokkenen
+
+        traject = route.traject
+        ontvangers = [u for u in traject_betrokkenen(traject) if door is None or u.pk != door.pk]
+        bericht_versturen(
+            ontvangers=ontvangers,
+            soort=NotificatieSoort.ROUTE,
+            sjabloon="coalities/mail/akkoord_gevraagd",
+            context={"traject": traject, "route": route, "wijziging": wijziging, "door": door},
+            traject=traject,
+            url=reverse("coalities:route", kwargs={"pk": traject.pk}),
+        )
+    return route
+
+
+def _beschrijf(obj: Model) -> str:
+    return f"{obj._meta.verbose_name} “{obj}”"
+
+
+def _route_object_opslaan(
+    *,
+    traject: Traject,
+    door: User,
+    obj: Model,
+    gegevens: dict[str, Any],
+    melden: bool,
+) -> Model:
+    """Save a milestone, contribution, budget line or tranche of ``traject`` (validated) and
+    raise the route's version."""
+    _vereis_routefase(traject)
+    nieuw = obj.pk is None
+    if not nieuw and obj.traject_id != traject.pk:
+        raise CoalitieFout(_("Dit onderdeel hoort niet bij dit traject."), status=404)
+    for veld, waarde in gegevens.items():
+        setattr(obj, veld, waarde)
+    obj.traject = traject
+    try:
+        obj.full_clean()
+    except ValidationError as exc:
+        raise CoalitieFout(" ".join(exc.messages)) from exc
+    route = route_van(traject)
+    _route_controleren(route=route, obj=obj)
+    obj.save()
+    wijziging = (_("Toegevoegd: %(wat)s.") if nieuw else _("Gewijzigd: %(wat)s.")) % {
+        "wat": _beschrijf(obj)
+    }
+    _route_gewijzigd(route=route, door=door, wijziging=wijziging, melden=melden)
+    return obj
+
+
+def _route_controleren(*, route: Route, obj: Model | None = None) -> None:
+    """Dates of milestones and tranches lie within the route's start and end."""
+    if route.startdatum is None:
+        return
+    einde = route.einddatum
+    datum = getattr(obj, "datum", None)
+    if datum is None:
+        return
+    if datum < route.startdatum:
+        raise CoalitieFout(
+            _("De datum ligt vóór de start van de route (%(start)s).")
+            % {"start": route.startdatum.strftime("%d-%m-%Y")}
+        )
+    if einde is not None and datum > einde:
+        raise CoalitieFout(
+            _("De datum ligt na het einde van de route (%(einde)s).")
+            % {"einde": einde.strftime("%d-%m-%Y")}
+        )
+
+
+@transaction.atomic
+def mijlpaal_opslaan(
+    *,
+    traject: Traject,
+    door: User,
+    gegevens: dict[str, Any],
+    mijlpaal: Mijlpaal | None = None,
+    melden: bool = True,
+) -> Mijlpaal:
+    mijlpaal = mijlpaal or Mijlpaal()
+    partner = gegevens.get("verantwoordelijke_partner")
+    if partner is not None and (partner.traject_id != traject.pk):
+        raise CoalitieFout(_("Deze partner hoort niet bij dit traject."))
+    indicator = gegevens.get("indicator")
+    if indicator is not None and indicator.horizon.traject_id != traject.pk:
+        raise CoalitieFout(_("Deze indicator hoort niet bij dit traject."))
+    if gegevens.get("verantwoordelijke_soort") == PartijSoort.PARTNER and partner is None:
+        raise CoalitieFout(_("Kies welke partner verantwoordelijk is."))
+    if gegevens.get("verantwoordelijke_soort") != PartijSoort.PARTNER:
+        gegevens = {**gegevens, "verantwoordelijke_partner": None}
+    return _route_object_opslaan(
+        traject=traject, door=door, obj=mijlpaal, gegevens=gegevens, melden=melden
+    )
+
+
+@transaction.atomic
+def inzet_opslaan(
+    *,
+    traject: Traject,
+    door: User,
+    gegevens: dict[str, Any],
+    inzet: Inzet | None = None,
+    melden: bool = True,
+) -> Inzet:
+    """A party's own contribution; saving it again makes it unconfirmed."""
+    inzet = inzet or Inzet()
+    partij = gegevens.get("partij_soort", inzet.partij_soort)
+    partner = gegevens.get("partner", inzet.partner if inzet.pk else None)
+    vereis_partij(traject=traject, user=door, partij_soort=partij, partner=partner)
+    mijlpaal = gegevens.get("mijlpaal")
+    if mijlpaal is not None and mijlpaal.traject_id != traject.pk:
+        raise CoalitieFout(_("Deze mijlpaal hoort niet bij dit traject."))
+    gegevens = {
+        **gegevens,
+        "partij_soort": partij,
+        "partner": partner if partij == PartijSoort.PARTNER else None,
+        "bevestigd_op": None,
+        "bevestigd_door": None,
+    }
+    return _route_object_opslaan(
+        traject=traject, door=door, obj=inzet, gegevens=gegevens, melden=melden
+    )
+
+
+@transaction.atomic
+def inzet_bevestigen(
+    *, traject: Traject, door: User, partij_soort: str, partner: Partner | None = None
+) -> int:
+    """The party confirms all its contributions. Returns how many were confirmed."""
+    _vereis_routefase(traject)
+    vereis_partij(traject=traject, user=door, partij_soort=partij_soort, partner=partner)
+    aantal = Inzet.objects.filter(
+        traject=traject,
+        partij_soort=partij_soort,
+        partner=partner if partij_soort == PartijSoort.PARTNER else None,
+        bevestigd_op__isnull=True,
+    ).update(bevestigd_op=timezone.now(), bevestigd_door=door)
+    if not aantal:
+        raise CoalitieFout(_("Er is geen onbevestigde inzet van deze partij."))
+    _route_gewijzigd(
+        route=route_van(traject),
+        door=door,
+        wijziging=_("Inzet bevestigd door %(partij)s.")
+        % {"partij": partij_naam(partij_soort, partner)},
+    )
+    return aantal
+
+
+@transaction.atomic
+def begrotingspost_opslaan(
+    *,
+    traject: Traject,
+    door: User,
+    gegevens: dict[str, Any],
+    post: Begrotingspost | None = None,
+    melden: bool = True,
+) -> Begrotingspost:
+    mijlpaal = gegevens.get("mijlpaal")
+    if mijlpaal is not None and mijlpaal.traject_id != traject.pk:
+        raise CoalitieFout(_("Deze mijlpaal hoort niet bij dit traject."))
+    if gegevens.get("soort") == "kosten":
+        gegevens = {**gegevens, "bron": ""}
+    elif not gegevens.get("bron"):
+        raise CoalitieFout(_("Kies bij dekking waar het geld vandaan komt."))
+    return _route_object_opslaan(
+        traject=traject, door=door, obj=post or Begrotingspost(), gegevens=gegevens, melden=melden
+    )
+
+
+@transaction.atomic
+def tranche_opslaan(
+    *,
+    traject: Traject,
+    door: User,
+    gegevens: dict[str, Any],
+    tranche: Tranche | None = None,
+    melden: bool = True,
+) -> Tranche:
+    mijlpaal = gegevens.get("mijlpaal")
+    if mijlpaal is not None and mijlpaal.traject_id != traject.pk:
+        raise CoalitieFout(_("Deze mijlpaal hoort niet bij dit traject."))
+    return _route_object_opslaan(
+        traject=traject, door=door, obj=tranche or Tranche(), gegevens=gegevens, melden=melden
+    )
+
+
+@transaction.atomic
+def route_onderdeel_verwijderen(*, traject: Traject, door: User, obj: Model) -> None:
+    _vereis_routefase(traject)
+    if obj.traject_id != traject.pk:
+        raise CoalitieFout(_("Dit onderdeel hoort niet bij dit traject."), status=404)
+    if isinstance(obj, Inzet):
+        vereis_partij(
+            traject=traject, user=door, partij_soort=obj.partij_soort, partner=obj.partner
+        )
+    wijziging = _("Verwijderd: %(wat)s.") % {"wat": _beschrijf(obj)}
+    obj.delete()
+    _route_gewijzigd(route=route_van(traject), door=door, wijziging=wijziging)
+
+
+@transaction.atomic
+def route_kader_opslaan(
+    *, traject: Traject, door: User, startdatum, looptijd_maanden: int, melden: bool = True
+) -> Route:
+    """The route's start date and duration; every milestone and tranche must fit inside."""
+    _vereis_routefase(traject)
+    route = route_van(traject)
+    route.startdatum = startdatum
+    route.looptijd_maanden = looptijd_maanden
+    try:
+        route.full_clean(exclude=["traject"])
+    except ValidationError as exc:
+        raise CoalitieFout(" ".join(exc.messages)) from exc
+    einde = route.einddatum
+    buiten = [
+        m.titel
+        for m in Mijlpaal.objects.filter(traject=traject).only("titel", "datum")
+        if m.datum < startdatum or m.datum > einde
+    ] + [
+        t.omschrijving
+        for t in Tranche.objects.filter(traject=traject).only("omschrijving", "datum")
+        if t.datum < startdatum or t.datum > einde
+    ]
+    if buiten:
+        raise CoalitieFout(
+            _("Deze onderdelen vallen dan buiten de looptijd: %(namen)s. Pas eerst hun datum aan.")
+            % {"namen": ", ".join(buiten)}
+        )
+    route.save()
+    _route_gewijzigd(
+        route=route,
+        door=door,
+        wijziging=_("Start en looptijd: %(start)s, %(maanden)s maanden.")
+        % {"start": startdatum.strftime("%d-%m-%Y"), "maanden": looptijd_maanden},
+        melden=melden,
+    )
+    return route
+
+
+# --- parties and agreements -------------------------------------------------------------------
+
+
+def partij_naam(partij_soort: str, partner: Partner | None = None) -> str:
+    if partij_soort == PartijSoort.PARTNER and partner is not None:
+        return partner.organisatie
+    return str(PartijSoort(partij_soort).label)
+
+
+def eigen_partijen(*, traject: Traject, user: User) -> list[tuple[str, Partner | None]]:
+    """The parties ``user`` speaks for on ``traject``: the gemeente, the initiative, and/or
+    the partner it represents."""
+    partijen: list[tuple[str, Partner | None]] = []
+    if heeft_rol(user, traject, Rol.AMBTENAAR):
+        partijen.append((PartijSoort.GEMEENTE, None))
+    if heeft_rol(user, traject, Rol.INITIATIEFNEMER):
+        partijen.append((PartijSoort.INITIATIEF, None))
+    if heeft_rol(user, traject, Rol.PARTNER):
+        for partner in Partner.objects.filter(
+            traject=traject, gebruiker=user, status=PartnerStatus.BEVESTIGD
+        ):
+            partijen.append((PartijSoort.PARTNER, partner))
+    return partijen
+
+
+def vereis_partij(
+    *, traject: Traject, user: User, partij_soort: str, partner: Partner | None
+) -> None:
+    """Refuse (403) unless ``user`` speaks for this party."""
+    if partij_soort not in PartijSoort.values:
+        raise CoalitieFout(_("Deze partij bestaat niet."))
+    if partij_soort == PartijSoort.PARTNER:
+        toegestaan = (
+            partner is not None
+            and partner.traject_id == traject.pk
+            and partner.gebruiker_id == user.pk
+            and partner.status == PartnerStatus.BEVESTIGD
+            and heeft_rol(user, traject, Rol.PARTNER)
+        )
+    elif partij_soort == PartijSoort.GEMEENTE:
+        toegestaan = heeft_rol(user, traject, Rol.AMBTENAAR)
+    else:
+        toegestaan = heeft_rol(user, traject, Rol.INITIATIEFNEMER)
+    if not toegestaan:
+        raise CoalitieFout(_("U mag alleen voor uw eigen partij handelen."), status=403)
+
+
+@transaction.atomic
+def route_akkoord_geven(
+    *,
+    traject: Traject,
+    door: User,
+    partij_soort: str,
+    partner: Partner | None = None,
+    versie: int,
+) -> RouteAkkoord:
+    """Agreement in principle to version ``versie``: refused when the route changed since."""
+    if traject.status != TrajectStatus.ROUTE:
+        raise CoalitieFout(_("Akkoord geven kan alleen in de fase Routes naar de horizon."), 409)
+    vereis_partij(traject=traject, user=door, partij_soort=partij_soort, partner=partner)
+    route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
+    if route.versie != versie:
+        raise CoalitieFout(
+            _("De route is intussen gewijzigd. Bekijk de nieuwe versie en geef dan akkoord."),
+            status=409,
+        )
+    if not Mijlpaal.objects.filter(traject=traject).exists():
+        raise CoalitieFout(_("Er is nog geen mijlpaal: er is nog niets om akkoord op te geven."))
+    partner = partner if partij_soort == PartijSoort.PARTNER else None
+    akkoord, gemaakt = RouteAkkoord.objects.get_or_create(
+        route=route,
+        versie=route.versie,
+        partij_soort=partij_soort,
+        partner=partner,
+        defaults={"gegeven_door": door},
+    )
+    if gemaakt:
+        from aanbesteden.services import traject_betrokkenen
+
+        bericht_versturen(
+            ontvangers=[u for u in traject_betrokkenen(traject) if u.pk != door.pk],
+            soort=NotificatieSoort.ROUTE,
+            sjabloon="coalities/mail/akkoord_gegeven",
+            context={
+                "traject": traject,
+                "route": route,
+                "partij": partij_naam(partij_soort, partner),
+            },
+            traject=traject,
+            url=reverse("coalities:route", kwargs={"pk": traject.pk}),
+        )
+    return akkoord
+
+
+def route_akkoorden_intrekken(*, traject: Traject, door: User | None, reden: str) -> bool:
+    """Withdraw the agreements on the current version (a new version, data kept)."""
+    route = Route.objects.filter(traject=traject).first()
+    if route is None or not RouteAkkoord.objects.filter(route=route, versie=route.versie).exists():
+        return False
+    _route_gewijzigd(route=route, door=door, wijziging=reden, melden=False)
+    return True

@@ -1,0 +1,565 @@
+"""Pages of phases 2 and 3. Thin: access is checked here, the work is done by services."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.models import Traject
+from aanbesteden.permissions import traject_rollen, vereis_rol
+from aanbesteden.selectors import traject_get
+
+from . import selectors, services
+from .constants import PartnerStatus
+from .forms import (
+    AccepterenForm,
+    BegrotingspostForm,
+    InzetForm,
+    MijlpaalForm,
+    PartijForm,
+    RouteKaderForm,
+    TrancheForm,
+    UitnodigingForm,
+    VertrekkenForm,
+)
+from .models import Begrotingspost, Inzet, Mijlpaal, Partner, RouteVersie, Tranche
+from .services import CoalitieFout
+
+A, INI, PARTNER = Rol.AMBTENAAR, Rol.INITIATIEFNEMER, Rol.PARTNER
+BEHEER = (A, INI)
+
+
+def _traject(request: HttpRequest, pk, *rollen: str) -> Traject:
+    traject = traject_get(user=request.user, pk=pk)
+    if rollen:
+        vereis_rol(request.user, traject, *rollen)
+    return traject
+
+
+def _fout(exc: CoalitieFout) -> None:
+    if exc.status == 403:
+        raise PermissionDenied(exc.bericht) from exc
+    if exc.status == 404:
+        raise Http404 from exc
+
+
+def _niet_nu(request: HttpRequest, traject: Traject, bericht: str) -> HttpResponse:
+    return render(
+        request, "coalities/niet_nu.html", {"traject": traject, "bericht": bericht}, status=409
+    )
+
+
+def _formulier(request, traject, form, *, titel, knop, terug, status=200, uitleg=""):
+    return render(
+        request,
+        "coalities/formulier.html",
+        {
+            "traject": traject,
+            "form": form,
+            "titel": titel,
+            "knop": knop,
+            "terug": terug,
+            "uitleg": uitleg,
+        },
+        status=status,
+    )
+
+
+# --- coalition --------------------------------------------------------------------------------
+
+
+@login_required
+def coalitie(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk)
+    rollen = traject_rollen(request.user, traject)
+    beheer = bool(rollen & set(BEHEER))
+    partners = list(selectors.alle_partners(traject=traject))
+    return render(
+        request,
+        "coalities/coalitie.html",
+        {
+            "traject": traject,
+            "beheer": beheer,
+            "uitnodigen_kan": beheer and traject.status == TrajectStatus.COALITIE,
+            "uitnodigingen": list(selectors.uitnodigingen(traject=traject)) if beheer else [],
+            "partners": partners,
+            "eigen_partner": next(
+                (
+                    p
+                    for p in partners
+                    if p.gebruiker_id == request.user.pk and p.status == PartnerStatus.BEVESTIGD
+                ),
+                None,
+            ),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk, *BEHEER)
+    terug = reverse("coalities:coalitie", kwargs={"pk": traject.pk})
+    if traject.status != TrajectStatus.COALITIE:
+        return _niet_nu(request, traject, _("Uitnodigen kan alleen in de fase Vitale coalities."))
+    form = UitnodigingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            uitnodiging = services.uitnodiging_versturen(
+                traject=traject, door=request.user, **form.cleaned_data
+            )
+        except CoalitieFout as exc:
+            _fout(exc)
+            form.add_error(None, exc.bericht)
+        else:
+            messages.success(
+                request,
+                _("De uitnodiging is verstuurd naar %(email)s.") % {"email": uitnodiging.email},
+            )
+            return redirect(terug)
+    return _formulier(
+        request,
+        traject,
+        form,
+        titel=_("Partner uitnodigen"),
+        knop=_("Uitnodiging versturen"),
+        terug=terug,
+        status=400 if request.method == "POST" else 200,
+        uitleg=_(
+            "De partner krijgt een e-mail met een link die één keer werkt en na %(dagen)s "
+            "dagen verloopt."
+        )
+        % {"dagen": services._geldigheid().days},
+    )
+
+
+@login_required
+@require_POST
+def uitnodiging_opnieuw(request: HttpRequest, pk: int, uitnodiging: int) -> HttpResponse:
+    traject = _traject(request, pk, *BEHEER)
+    obj = selectors.uitnodiging_get(traject=traject, pk=uitnodiging)
+    try:
+        services.uitnodiging_opnieuw_versturen(uitnodiging=obj, door=request.user)
+    except CoalitieFout as exc:
+        messages.error(request, exc.bericht)
+    else:
+        messages.success(
+            request,
+            _("Er is een nieuwe link verstuurd naar %(email)s. De oude link werkt niet meer.")
+            % {"email": obj.email},
+        )
+    return redirect("coalities:coalitie", pk=traject.pk)
+
+
+@login_required
+@require_POST
+def uitnodiging_intrekken(request: HttpRequest, pk: int, uitnodiging: int) -> HttpResponse:
+    traject = _traject(request, pk, *BEHEER)
+    obj = selectors.uitnodiging_get(traject=traject, pk=uitnodiging)
+    try:
+        services.uitnodiging_intrekken(uitnodiging=obj, door=request.user)
+    except CoalitieFout as exc:
+        messages.error(request, exc.bericht)
+    else:
+        messages.success(
+            request, _("De uitnodiging aan %(email)s is ingetrokken.") % {"email": obj.email}
+        )
+    return redirect("coalities:coalitie", pk=traject.pk)
+
+
+@require_http_methods(["GET", "POST"])
+def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
+    """The invitee's page. GET only shows (mail scanners open links); POST answers."""
+    obj = services.uitnodiging_bij_token(token)
+    reden = services.uitnodiging_bruikbaar(obj)
+    if reden:
+        return render(request, "coalities/uitnodiging_ongeldig.html", {"reden": reden}, status=410)
+    form = AccepterenForm(
+        request.POST if request.POST.get("actie") == "accepteren" else None,
+        initial={"organisatie": obj.organisatie, "contactpersoon": obj.naam},
+    )
+    if request.method == "POST":
+        actie = request.POST.get("actie")
+        try:
+            if actie == "afwijzen":
+                services.uitnodiging_afwijzen(token=token)
+                return render(request, "coalities/uitnodiging_afgewezen.html", {"uitnodiging": obj})
+            if actie != "accepteren":
+                return render(
+                    request,
+                    "coalities/uitnodiging.html",
+                    {"uitnodiging": obj, "form": form, "fout": _("Kies: meedoen of niet.")},
+                    status=400,
+                )
+            if form.is_valid():
+                partner = services.uitnodiging_accepteren(
+                    token=token, taal=get_language(), **form.cleaned_data
+                )
+                login(
+                    request,
+                    partner.gebruiker,
+                    backend="django.contrib.auth.backends.ModelBackend",
+                )
+                messages.success(
+                    request,
+                    _("Welkom in de coalitie van “%(titel)s”.") % {"titel": obj.traject.titel},
+                )
+                return HttpResponseRedirect(obj.traject.get_absolute_url())
+        except CoalitieFout as exc:
+            if exc.status == 410:
+                return render(
+                    request,
+                    "coalities/uitnodiging_ongeldig.html",
+                    {"reden": "gebruikt"},
+                    status=410,
+                )
+            form.add_error(None, exc.bericht)
+        return render(
+            request, "coalities/uitnodiging.html", {"uitnodiging": obj, "form": form}, status=400
+        )
+    return render(request, "coalities/uitnodiging.html", {"uitnodiging": obj, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vertrekken(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk, PARTNER)
+    partner = Partner.objects.filter(
+        traject=traject, gebruiker=request.user, status=PartnerStatus.BEVESTIGD
+    ).first()
+    if partner is None:
+        raise PermissionDenied(_("U bent geen partner in deze coalitie."))
+    form = VertrekkenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partner_vertrekken(partner=partner, door=request.user)
+        except CoalitieFout as exc:
+            _fout(exc)
+            form.add_error(None, exc.bericht)
+        else:
+            messages.success(
+                request,
+                _("U hebt de coalitie van “%(titel)s” verlaten.") % {"titel": traject.titel},
+            )
+            return redirect("aanbesteden:mijn_trajecten")
+    return _formulier(
+        request,
+        traject,
+        form,
+        titel=_("De coalitie verlaten"),
+        knop=_("Coalitie verlaten"),
+        terug=reverse("coalities:coalitie", kwargs={"pk": traject.pk}),
+        status=400 if request.method == "POST" else 200,
+        uitleg=_(
+            "Als u de coalitie verlaat, kunt u dit traject direct niet meer zien. Uw inzet "
+            "telt dan niet meer mee en de route moet opnieuw worden goedgekeurd."
+        ),
+    )
+
+
+# --- route ------------------------------------------------------------------------------------
+
+
+@login_required
+def route(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk)
+    rollen = traject_rollen(request.user, traject)
+    overzicht = selectors.route_overzicht(traject=traject)
+    eigen = services.eigen_partijen(traject=traject, user=request.user)
+    wijzigbaar = traject.status == TrajectStatus.ROUTE
+    eigen_sleutels = {f"partner-{p.pk}" if p else s for s, p in eigen}
+    inzet = selectors.inzet_van_partijen(traject=traject)
+    for regel in inzet:
+        regel.eigen = (
+            f"partner-{regel.partner_id}" if regel.partner_id else regel.partij_soort
+        ) in eigen_sleutels
+    versie = overzicht["route"].versie if overzicht["route"] else 1
+    open_akkoord = [
+        (s, p)
+        for s, p in eigen
+        if not next(
+            (
+                x.akkoord
+                for x in overzicht["partijen"]
+                if x.sleutel == (f"partner-{p.pk}" if p else s)
+            ),
+            False,
+        )
+    ]
+    return render(
+        request,
+        "coalities/route.html",
+        {
+            "traject": traject,
+            **overzicht,
+            "inzet": inzet,
+            "beheer": wijzigbaar and bool(rollen & set(BEHEER)),
+            "tranches_beheer": wijzigbaar and A in rollen,
+            "inzet_kan": wijzigbaar and bool(eigen),
+            "akkoord_form": (
+                PartijForm(eigen=open_akkoord, initial={"versie": versie})
+                if wijzigbaar and open_akkoord
+                else None
+            ),
+            "bevestig_form": PartijForm(eigen=eigen) if wijzigbaar and eigen else None,
+        },
+    )
+
+
+def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=None, **extra):
+    """Add or edit one part of the route (milestone, contribution, budget line, tranche)."""
+    traject = _traject(request, pk, *rollen)
+    terug = reverse("coalities:route", kwargs={"pk": traject.pk}) + "#" + model._meta.model_name
+    if traject.status != TrajectStatus.ROUTE:
+        return _niet_nu(
+            request,
+            traject,
+            _("De route kan alleen worden gewijzigd in de fase Routes naar de horizon."),
+        )
+    obj = get_object_or_404(model, traject=traject, pk=id) if id is not None else None
+    kwargs = {k: (v(traject) if callable(v) else v) for k, v in extra.items()}
+    if isinstance(obj, Inzet) or model is Inzet:
+        eigen = services.eigen_partijen(traject=traject, user=request.user)
+        if obj is not None:
+            try:
+                services.vereis_partij(
+                    traject=traject,
+                    user=request.user,
+                    partij_soort=obj.partij_soort,
+                    partner=obj.partner,
+                )
+            except CoalitieFout as exc:
+                _fout(exc)
+        if not eigen:
+            raise PermissionDenied(_("U hoort bij geen partij van deze route."))
+        kwargs["eigen"] = eigen
+    form = form_class(request.POST or None, instance=obj or model(), traject=traject, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            opslaan(traject=traject, door=request.user, gegevens=form.gegevens(), obj=obj)
+        except CoalitieFout as exc:
+            _fout(exc)
+            form.add_error(None, exc.bericht)
+        else:
+            messages.success(
+                request,
+                _(
+                    "Opgeslagen. De route heeft nu een nieuwe versie; iedereen geeft opnieuw "
+                    "akkoord."
+                ),
+            )
+            return HttpResponseRedirect(terug)
+    return _formulier(
+        request,
+        traject,
+        form,
+        titel=titels[1] if obj else titels[0],
+        knop=_("Opslaan"),
+        terug=terug,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _route_en_partners(traject):
+    return {
+        "route": services.route_van(traject),
+        "partners": list(selectors.actieve_partners(traject=traject)),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mijlpaal(request: HttpRequest, pk: int, id: int | None = None) -> HttpResponse:
+    traject = _traject(request, pk, *BEHEER)
+    extra = _route_en_partners(traject) if traject.status == TrajectStatus.ROUTE else {}
+    return _onderdeel(
+        request,
+        pk,
+        model=Mijlpaal,
+        form_class=MijlpaalForm,
+        opslaan=lambda obj, **kw: services.mijlpaal_opslaan(mijlpaal=obj, **kw),
+        rollen=BEHEER,
+        titels=(_("Mijlpaal toevoegen"), _("Mijlpaal wijzigen")),
+        id=id,
+        **extra,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def inzet(request: HttpRequest, pk: int, id: int | None = None) -> HttpResponse:
+    return _onderdeel(
+        request,
+        pk,
+        model=Inzet,
+        form_class=InzetForm,
+        opslaan=lambda obj, **kw: services.inzet_opslaan(inzet=obj, **kw),
+        rollen=(),
+        titels=(_("Inzet toevoegen"), _("Inzet wijzigen")),
+        id=id,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def begrotingspost(request: HttpRequest, pk: int, id: int | None = None) -> HttpResponse:
+    return _onderdeel(
+        request,
+        pk,
+        model=Begrotingspost,
+        form_class=BegrotingspostForm,
+        opslaan=lambda obj, **kw: services.begrotingspost_opslaan(post=obj, **kw),
+        rollen=BEHEER,
+        titels=(_("Begrotingspost toevoegen"), _("Begrotingspost wijzigen")),
+        id=id,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tranche(request: HttpRequest, pk: int, id: int | None = None) -> HttpResponse:
+    return _onderdeel(
+        request,
+        pk,
+        model=Tranche,
+        form_class=TrancheForm,
+        opslaan=lambda obj, **kw: services.tranche_opslaan(tranche=obj, **kw),
+        rollen=(A,),
+        titels=(_("Tranche toevoegen"), _("Tranche wijzigen")),
+        id=id,
+        route=services.route_van,
+    )
+
+
+VERWIJDERBAAR = {
+    "mijlpaal": (Mijlpaal, BEHEER),
+    "inzet": (Inzet, ()),
+    "begrotingspost": (Begrotingspost, BEHEER),
+    "tranche": (Tranche, (A,)),
+}
+
+
+@login_required
+@require_POST
+def verwijderen(request: HttpRequest, pk: int, soort: str, id: int) -> HttpResponse:
+    if soort not in VERWIJDERBAAR:
+        raise Http404
+    model, rollen = VERWIJDERBAAR[soort]
+    traject = _traject(request, pk, *rollen)
+    obj = get_object_or_404(model, traject=traject, pk=id)
+    try:
+        services.route_onderdeel_verwijderen(traject=traject, door=request.user, obj=obj)
+    except CoalitieFout as exc:
+        _fout(exc)
+        messages.error(request, exc.bericht)
+    else:
+        messages.success(request, _("Verwijderd. De route heeft nu een nieuwe versie."))
+    return redirect(reverse("coalities:route", kwargs={"pk": traject.pk}) + "#" + soort)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def route_kader(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk, *BEHEER)
+    terug = reverse("coalities:route", kwargs={"pk": traject.pk})
+    if traject.status != TrajectStatus.ROUTE:
+        return _niet_nu(
+            request,
+            traject,
+            _("De route kan alleen worden gewijzigd in de fase Routes naar de horizon."),
+        )
+    huidig = services.route_van(traject)
+    form = RouteKaderForm(
+        request.POST or None,
+        initial={"startdatum": huidig.startdatum, "looptijd_maanden": huidig.looptijd_maanden},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.route_kader_opslaan(traject=traject, door=request.user, **form.cleaned_data)
+        except CoalitieFout as exc:
+            _fout(exc)
+            form.add_error(None, exc.bericht)
+        else:
+            messages.success(request, _("Start en looptijd zijn opgeslagen."))
+            return redirect(terug)
+    return _formulier(
+        request,
+        traject,
+        form,
+        titel=_("Start en looptijd van de route"),
+        knop=_("Opslaan"),
+        terug=terug,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _partij_uit_post(request, traject) -> tuple[PartijForm, tuple | None]:
+    eigen = services.eigen_partijen(traject=traject, user=request.user)
+    if not eigen:
+        raise PermissionDenied(_("U hoort bij geen partij van deze route."))
+    form = PartijForm(request.POST, eigen=eigen)
+    return form, (form.gekozen_partij() if form.is_valid() else None)
+
+
+@login_required
+@require_POST
+def inzet_bevestigen(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk)
+    form, partij = _partij_uit_post(request, traject)
+    if partij is None:
+        messages.error(request, " ".join(form.errors.get("partij", [_("Kies een partij.")])))
+    else:
+        try:
+            aantal = services.inzet_bevestigen(
+                traject=traject, door=request.user, partij_soort=partij[0], partner=partij[1]
+            )
+        except CoalitieFout as exc:
+            _fout(exc)
+            messages.error(request, exc.bericht)
+        else:
+            messages.success(request, _("%(aantal)s bijdragen bevestigd.") % {"aantal": aantal})
+    return redirect(reverse("coalities:route", kwargs={"pk": traject.pk}) + "#inzet")
+
+
+@login_required
+@require_POST
+def akkoord(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk)
+    form, partij = _partij_uit_post(request, traject)
+    if partij is None or not form.cleaned_data.get("versie"):
+        messages.error(request, _("Dit formulier is niet compleet. Probeer het opnieuw."))
+    else:
+        try:
+            services.route_akkoord_geven(
+                traject=traject,
+                door=request.user,
+                partij_soort=partij[0],
+                partner=partij[1],
+                versie=form.cleaned_data["versie"],
+            )
+        except CoalitieFout as exc:
+            _fout(exc)
+            messages.error(request, exc.bericht)
+        else:
+            messages.success(request, _("Uw akkoord op deze versie van de route is vastgelegd."))
+    return redirect(reverse("coalities:route", kwargs={"pk": traject.pk}) + "#akkoord")
+
+
+@login_required
+def route_versies(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk)
+    versies = RouteVersie.objects.filter(route__traject=traject).select_related("gewijzigd_door")
+    return render(
+        request,
+        "coalities/versies.html",
+        {"traject": traject, "versies": versies[:200]},
+    )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +77,11 @@ class Opgave(models.Model):
 
     def __str__(self) -> str:
         return self.titel
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "initiatieven:opgave", kwargs={"gemeente": self.gemeente.slug, "pk": self.pk}
+        )
 
     @property
     def is_open(self) -> bool:
@@ -232,6 +238,24 @@ class Voorstel(models.Model):
 
     def __str__(self) -> str:
         return str(self.traject)
+
+    @property
+    def dagen_tot_besluit(self) -> int | None:
+        """Days left of the decision term (negative when overdue); None once decided."""
+        if self.beslissen_voor is None or self.besluit:
+            return None
+        return (self.beslissen_voor - timezone.localdate()).days
+
+    @property
+    def dagen_te_laat(self) -> int:
+        dagen = self.dagen_tot_besluit
+        return -dagen if dagen is not None and dagen < 0 else 0
+
+    @property
+    def termijn_krap(self) -> bool:
+        """True when the decision is due within a week or overdue."""
+        dagen = self.dagen_tot_besluit
+        return dagen is not None and dagen <= 7
 
 
 class Steunbetuiging(models.Model):

@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
-from aanbesteden.constants import Rol
-from aanbesteden.models import Traject, User
+from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from guardian.shortcuts import get_users_with_perms
+
+from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import ROL_PERMISSIE
+
+from .constants import OpgaveStatus
+from .models import (
+    Beoordelingscriterium,
+    Bijlage,
+    Criteriumscore,
+    Horizon,
+    Indicator,
+    Opgave,
+    Voorstel,
+)
 
 
 def initiatief_vertegenwoordiger(*, traject: Traject) -> User | None:
@@ -12,9 +29,197 @@ def initiatief_vertegenwoordiger(*, traject: Traject) -> User | None:
     the first member with the initiatiefnemer role."""
     if traject.aangemaakt_door_id and traject.aangemaakt_door.is_active:
         return traject.aangemaakt_door
-    from guardian.shortcuts import get_users_with_perms
-
     leden = get_users_with_perms(
         traject, only_with_perms_in=[ROL_PERMISSIE[Rol.INITIATIEFNEMER]], with_group_users=False
     )
     return leden.filter(is_active=True).order_by("pk").first()
+
+
+def initiatiefnemers(*, traject: Traject) -> list[User]:
+    """Every active user acting for the initiative on ``traject``."""
+    return list(
+        get_users_with_perms(
+            traject,
+            only_with_perms_in=[ROL_PERMISSIE[Rol.INITIATIEFNEMER]],
+            with_group_users=False,
+        )
+        .filter(is_active=True)
+        .order_by("pk")
+    )
+
+
+def ambtenaren(*, gemeente: Gemeente) -> list[User]:
+    return list(
+        User.objects.filter(lidmaatschappen__gemeente=gemeente, is_active=True)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def betrokkenen(*, traject: Traject) -> list[User]:
+    """The initiative's members and the gemeente's officials (the two sides of the intake)."""
+    gezien = {}
+    for user in [*initiatiefnemers(traject=traject), *ambtenaren(gemeente=traject.gemeente)]:
+        gezien.setdefault(user.pk, user)
+    return list(gezien.values())
+
+
+# --- opgaven --------------------------------------------------------------------------------
+def open_opgaven(*, gemeente: Gemeente) -> QuerySet[Opgave]:
+    """Published calls of ``gemeente`` whose deadline has not passed, soonest first."""
+    return (
+        Opgave.objects.filter(
+            gemeente=gemeente, status=OpgaveStatus.GEPUBLICEERD, deadline__gt=timezone.now()
+        )
+        .select_related("gemeente")
+        .order_by("deadline", "pk")
+    )
+
+
+def opgave_publiek_get(*, gemeente: Gemeente, pk: int) -> Opgave:
+    """A published or closed call of ``gemeente``; a draft is not public (404)."""
+    opgave = (
+        Opgave.objects.select_related("gemeente")
+        .filter(gemeente=gemeente, pk=pk)
+        .exclude(status=OpgaveStatus.CONCEPT)
+        .first()
+    )
+    if opgave is None:
+        raise Http404
+    return opgave
+
+
+def gemeente_opgaven(*, gemeente: Gemeente) -> QuerySet[Opgave]:
+    """Every call of ``gemeente`` with its number of submitted proposals (officials)."""
+    return (
+        Opgave.objects.filter(gemeente=gemeente)
+        .select_related("gemeente")
+        .annotate(
+            aantal_voorstellen=Count(
+                "voorstellen", filter=~Q(voorstellen__traject__status=TrajectStatus.CONCEPT)
+            )
+        )
+        .order_by("-created_at", "-pk")
+    )
+
+
+def opgave_get(*, gemeente: Gemeente, pk: int) -> Opgave:
+    opgave = Opgave.objects.select_related("gemeente").filter(gemeente=gemeente, pk=pk).first()
+    if opgave is None:
+        raise Http404
+    return opgave
+
+
+# --- voorstellen ----------------------------------------------------------------------------
+def gemeente_voorstellen(*, gemeente: Gemeente, alleen_open: bool = False) -> QuerySet[Voorstel]:
+    """Submitted proposals of ``gemeente``, those nearest their decision term first."""
+    qs = (
+        Voorstel.objects.filter(traject__gemeente=gemeente)
+        .exclude(traject__status=TrajectStatus.CONCEPT)
+        .select_related("traject", "initiatief", "opgave")
+    )
+    if alleen_open:
+        qs = qs.filter(traject__status=TrajectStatus.INGEDIEND)
+    return qs.order_by("besluit", "beslissen_voor", "pk")
+
+
+def voorstel_get(*, traject: Traject) -> Voorstel:
+    voorstel = (
+        Voorstel.objects.select_related("initiatief", "opgave", "besloten_door")
+        .filter(traject=traject)
+        .first()
+    )
+    if voorstel is None:
+        raise Http404
+    voorstel.traject = traject
+    return voorstel
+
+
+def voorstel_details(*, voorstel: Voorstel) -> dict:
+    """What the proposal page shows besides the proposal itself, in a fixed number of queries."""
+    steun = list(voorstel.steunbetuigingen.order_by("pk"))
+    return {
+        "contactpersonen": list(voorstel.initiatief.contactpersonen.all()),
+        "steun": steun,
+        "steun_bevestigd": sum(1 for s in steun if s.bevestigd_op),
+        "bijlagen": list(voorstel.bijlagen.all()),
+        "besluitbrief": getattr_of_none(voorstel, "besluitbrief"),
+        "beoordeling": getattr_of_none(voorstel, "beoordeling"),
+    }
+
+
+def getattr_of_none(obj, naam: str):
+    try:
+        return getattr(obj, naam)
+    except ObjectDoesNotExist:  # the reverse one-to-one does not exist
+        return None
+
+
+def bijlage_get(*, voorstel: Voorstel, pk: int) -> Bijlage:
+    bijlage = Bijlage.objects.filter(voorstel=voorstel, pk=pk).first()
+    if bijlage is None:
+        raise Http404
+    return bijlage
+
+
+def beoordeling_scores(*, voorstel: Voorstel) -> list[dict]:
+    """Every criterium of the gemeente with this proposal's score (or none yet)."""
+    criteria = Beoordelingscriterium.objects.filter(
+        gemeente_id=voorstel.traject.gemeente_id, actief=True
+    ).order_by("volgorde", "pk")
+    scores = {
+        s.criterium_id: s for s in Criteriumscore.objects.filter(beoordeling__voorstel=voorstel)
+    }
+    return [{"criterium": c, "score": scores.get(c.pk)} for c in criteria]
+
+
+def beoordeling_compleet(*, voorstel: Voorstel) -> bool:
+    """Every active criterium of the gemeente has a score (and there is at least one)."""
+    criteria = Beoordelingscriterium.objects.filter(
+        gemeente_id=voorstel.traject.gemeente_id, actief=True
+    )
+    ontbrekend = criteria.exclude(scores__beoordeling__voorstel=voorstel)
+    return criteria.exists() and not ontbrekend.exists()
+
+
+def vergelijking(*, opgave: Opgave) -> dict:
+    """The submitted proposals answering ``opgave`` side by side, with their scores."""
+    voorstellen = list(
+        Voorstel.objects.filter(opgave=opgave)
+        .exclude(traject__status=TrajectStatus.CONCEPT)
+        .select_related("traject", "initiatief")
+        .annotate(
+            aantal_steun=Count(
+                "steunbetuigingen", filter=Q(steunbetuigingen__bevestigd_op__isnull=False)
+            )
+        )
+        .order_by("pk")
+    )
+    criteria = list(
+        Beoordelingscriterium.objects.filter(gemeente_id=opgave.gemeente_id, actief=True).order_by(
+            "volgorde", "pk"
+        )
+    )
+    scores = {
+        (s.beoordeling.voorstel_id, s.criterium_id): s
+        for s in Criteriumscore.objects.filter(
+            beoordeling__voorstel__in=voorstellen
+        ).select_related("beoordeling")
+    }
+    rijen = [
+        {"criterium": c, "cellen": [scores.get((v.pk, c.pk)) for v in voorstellen]}
+        for c in criteria
+    ]
+    return {"voorstellen": voorstellen, "rijen": rijen}
+
+
+# --- horizon --------------------------------------------------------------------------------
+def horizon_van(*, traject: Traject) -> Horizon | None:
+    return (
+        Horizon.objects.select_related("akkoord_initiatief_door", "akkoord_gemeente_door")
+        .prefetch_related(
+            Prefetch("indicatoren", queryset=Indicator.objects.order_by("volgorde", "pk"))
+        )
+        .filter(traject=traject)
+        .first()
+    )

@@ -1,10 +1,637 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+"""Pages of the intake and phase 1. Thin: forms validate, services write, selectors read."""
 
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from aanbesteden import selectors as kern
+from aanbesteden.constants import LidmaatschapRol, Rol, TrajectStatus
+from aanbesteden.fasen import fasen
 from aanbesteden.models import Gemeente
+from aanbesteden.permissions import traject_rollen, vereis_rol
+from aanbesteden.services import TransitieGeweigerd, traject_transitie
+
+from . import selectors, services
+from .constants import DocumentStatus
+from .forms import (
+    BeoordelingForm,
+    BesluitForm,
+    BijlageForm,
+    ContactpersoonFormSet,
+    CriteriumFormSet,
+    HorizonForm,
+    IndicatorFormSet,
+    InitiatiefForm,
+    OpgaveForm,
+    SteunForm,
+    VoorstelForm,
+    VoorstelStartForm,
+)
+from .models import Beoordelingscriterium, HorizonVersie
+from .services import IntakeFout
+
+A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
 
 
+def _gemeente_voor_ambtenaar(request: HttpRequest, slug: str, beheerder: bool = False) -> Gemeente:
+    gemeente = get_object_or_404(Gemeente, slug=slug)
+    lid = kern.lidmaatschap_get(user=request.user, gemeente=gemeente)
+    if lid is None or (beheerder and lid.rol != LidmaatschapRol.BEHEERDER):
+        raise PermissionDenied
+    return gemeente
+
+
+def _traject(request: HttpRequest, pk: int, *rollen: str):
+    traject = kern.traject_get(user=request.user, pk=pk)
+    vereis_rol(request.user, traject, *rollen)
+    return traject
+
+
+def _bestand(veld, naam: str, mime: str) -> FileResponse:
+    try:
+        bestand = veld.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    antwoord = FileResponse(bestand, as_attachment=True, filename=naam, content_type=mime)
+    antwoord["X-Content-Type-Options"] = "nosniff"
+    antwoord["Cache-Control"] = "private, no-store"
+    return antwoord
+
+
+# --- public: calls --------------------------------------------------------------------------
 def gemeente(request: HttpRequest, gemeente: str) -> HttpResponse:
-    """The public page of one gemeente."""
+    """The public page of one gemeente, with its open calls."""
     gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
-    return render(request, "initiatieven/gemeente.html", {"gemeente": gemeente_obj})
+    opgaven = selectors.open_opgaven(gemeente=gemeente_obj)
+    return render(
+        request, "initiatieven/gemeente.html", {"gemeente": gemeente_obj, "opgaven": opgaven}
+    )
+
+
+def opgave(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    opgave_obj = selectors.opgave_publiek_get(gemeente=gemeente_obj, pk=pk)
+    return render(
+        request, "initiatieven/opgave.html", {"gemeente": gemeente_obj, "opgave": opgave_obj}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def voorstel_starten(
+    request: HttpRequest, gemeente: str, opgave: int | None = None
+) -> HttpResponse:
+    """Start a proposal: in answer to a call, or (without a call) as a challenge."""
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    opgave_obj = None
+    if opgave is not None:
+        opgave_obj = selectors.opgave_publiek_get(gemeente=gemeente_obj, pk=opgave)
+    ingelogd = request.user.is_authenticated
+    context = {"gemeente": gemeente_obj, "opgave": opgave_obj}
+    if opgave_obj is not None and not opgave_obj.is_open:
+        return render(request, "initiatieven/voorstel_starten.html", context, status=410)
+    form = VoorstelStartForm(
+        request.POST or None, met_email=not ingelogd, uitdaagrecht=opgave_obj is None
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            voorstel = services.voorstel_starten(
+                gemeente=gemeente_obj,
+                opgave=opgave_obj,
+                titel=data["titel"],
+                initiatief_naam=data["initiatief_naam"],
+                taak=data.get("taak", ""),
+                email=data.get("email", ""),
+                gebruiker=request.user if ingelogd else None,
+            )
+        except IntakeFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            if ingelogd:
+                messages.success(request, _("Uw voorstel is aangemaakt. Vul het verder in."))
+                return redirect("initiatieven:voorstel_wijzigen", pk=voorstel.traject_id)
+            return redirect("initiatieven:voorstel_gestart", gemeente=gemeente_obj.slug)
+    context["form"] = form
+    status = 400 if request.method == "POST" else 200
+    return render(request, "initiatieven/voorstel_starten.html", context, status=status)
+
+
+def voorstel_gestart(request: HttpRequest, gemeente: str) -> HttpResponse:
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    return render(request, "initiatieven/voorstel_gestart.html", {"gemeente": gemeente_obj})
+
+
+# --- officials: calls -----------------------------------------------------------------------
+@login_required
+def opgaven_beheer(request: HttpRequest, gemeente: str) -> HttpResponse:
+    gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
+    pagina = Paginator(selectors.gemeente_opgaven(gemeente=gemeente_obj), 25).get_page(
+        request.GET.get("pagina")
+    )
+    return render(
+        request, "initiatieven/opgaven_beheer.html", {"gemeente": gemeente_obj, "pagina": pagina}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opgave_bewerken(request: HttpRequest, gemeente: str, pk: int | None = None) -> HttpResponse:
+    gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
+    opgave_obj = selectors.opgave_get(gemeente=gemeente_obj, pk=pk) if pk else None
+    form = OpgaveForm(request.POST or None, instance=opgave_obj)
+    if request.method == "POST" and form.is_valid():
+        velden = {k: form.cleaned_data[k] for k in form.Meta.fields}
+        try:
+            opgave_obj = services.opgave_opslaan(
+                gemeente=gemeente_obj, door=request.user, velden=velden, opgave=opgave_obj
+            )
+        except IntakeFout as exc:
+            form.add_error(None, str(exc))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("De opgave is opgeslagen."))
+            return redirect("initiatieven:opgaven_beheer", gemeente=gemeente_obj.slug)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "initiatieven/opgave_bewerken.html",
+        {"gemeente": gemeente_obj, "opgave": opgave_obj, "form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def opgave_status(request: HttpRequest, gemeente: str, pk: int, actie: str) -> HttpResponse:
+    gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
+    opgave_obj = selectors.opgave_get(gemeente=gemeente_obj, pk=pk)
+    service = {"publiceren": services.opgave_publiceren, "sluiten": services.opgave_sluiten}.get(
+        actie
+    )
+    if service is None:
+        raise Http404
+    try:
+        service(opgave=opgave_obj, door=request.user)
+    except IntakeFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("De opgave is gepubliceerd.")
+            if actie == "publiceren"
+            else _("De opgave is gesloten."),
+        )
+    return redirect("initiatieven:opgaven_beheer", gemeente=gemeente_obj.slug)
+
+
+@login_required
+def vergelijken(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
+    gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
+    opgave_obj = selectors.opgave_get(gemeente=gemeente_obj, pk=pk)
+    services.criteria_voor_gemeente(gemeente=gemeente_obj)
+    return render(
+        request,
+        "initiatieven/vergelijken.html",
+        {
+            "gemeente": gemeente_obj,
+            "opgave": opgave_obj,
+            **selectors.vergelijking(opgave=opgave_obj),
+        },
+    )
+
+
+@login_required
+def voorstellen(request: HttpRequest, gemeente: str) -> HttpResponse:
+    """The officials' list of submitted proposals with their decision terms."""
+    gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
+    alleen_open = request.GET.get("open") == "1"
+    lijst = selectors.gemeente_voorstellen(gemeente=gemeente_obj, alleen_open=alleen_open)
+    pagina = Paginator(lijst, 25).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "initiatieven/voorstellen.html",
+        {"gemeente": gemeente_obj, "pagina": pagina, "alleen_open": alleen_open},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def criteria(request: HttpRequest, gemeente: str) -> HttpResponse:
+    """Beheerders manage their gemeente's assessment criteria."""
+    gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente, beheerder=True)
+    services.criteria_voor_gemeente(gemeente=gemeente_obj)
+    qs = Beoordelingscriterium.objects.filter(gemeente=gemeente_obj).order_by("volgorde", "pk")
+    formset = CriteriumFormSet(request.POST or None, queryset=qs, prefix="criteria")
+    if request.method == "POST" and formset.is_valid():
+        services.criteria_opslaan(gemeente=gemeente_obj, door=request.user, formset=formset)
+        messages.success(request, _("De beoordelingscriteria zijn opgeslagen."))
+        return redirect("initiatieven:criteria", gemeente=gemeente_obj.slug)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "initiatieven/criteria.html",
+        {"gemeente": gemeente_obj, "formset": formset},
+        status=status,
+    )
+
+
+# --- the proposal of a traject --------------------------------------------------------------
+@login_required
+def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk, A, INI)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    rollen = traject_rollen(request.user, traject)
+    return render(
+        request,
+        "initiatieven/voorstel.html",
+        {
+            "traject": traject,
+            "voorstel": voorstel_obj,
+            "rollen": rollen,
+            "ambtenaar": A in rollen,
+            "mag_wijzigen": INI in rollen and traject.status == TrajectStatus.CONCEPT,
+            "onvervuld": fasen.onvervuld(traject, "indienen")
+            if traject.status == TrajectStatus.CONCEPT
+            else [],
+            **selectors.voorstel_details(voorstel=voorstel_obj),
+        },
+    )
+
+
+def _concept_voor_initiatief(request: HttpRequest, pk: int):
+    traject = _traject(request, pk, INI)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    if traject.status != TrajectStatus.CONCEPT:
+        raise PermissionDenied(_("Dit voorstel is al ingediend en kan niet meer worden gewijzigd."))
+    return traject, voorstel_obj
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def voorstel_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    traject, voorstel_obj = _concept_voor_initiatief(request, pk)
+    data = request.POST or None
+    voorstel_form = VoorstelForm(data, instance=voorstel_obj, prefix="voorstel")
+    initiatief_form = InitiatiefForm(data, instance=voorstel_obj.initiatief, prefix="initiatief")
+    formset = ContactpersoonFormSet(data, instance=voorstel_obj.initiatief, prefix="contact")
+    geldig = voorstel_form.is_valid() & initiatief_form.is_valid() & formset.is_valid()
+    if request.method == "POST" and geldig:
+        try:
+            services.voorstel_opslaan(
+                voorstel=voorstel_obj,
+                door=request.user,
+                voorstel_form=voorstel_form,
+                initiatief_form=initiatief_form,
+                formset=formset,
+            )
+        except IntakeFout as exc:
+            voorstel_form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Uw voorstel is opgeslagen als concept."))
+            if "indienen" in request.POST:
+                return redirect("aanbesteden:transitie", pk=traject.pk, transitie="indienen")
+            return redirect("initiatieven:voorstel", pk=traject.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "initiatieven/voorstel_wijzigen.html",
+        {
+            "traject": traject,
+            "voorstel": voorstel_obj,
+            "voorstel_form": voorstel_form,
+            "initiatief_form": initiatief_form,
+            "formset": formset,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bijlagen(request: HttpRequest, pk: int) -> HttpResponse:
+    traject, voorstel_obj = _concept_voor_initiatief(request, pk)
+    form = BijlageForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.bijlage_toevoegen(
+                voorstel=voorstel_obj,
+                door=request.user,
+                bestand=form.cleaned_data["bestand"],
+                mime=form.mime,
+                soort=form.cleaned_data["soort"],
+            )
+        except IntakeFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("De bijlage is toegevoegd."))
+            return redirect("initiatieven:bijlagen", pk=traject.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "initiatieven/bijlagen.html",
+        {
+            "traject": traject,
+            "voorstel": voorstel_obj,
+            "form": form,
+            "bijlagen": voorstel_obj.bijlagen.all(),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def bijlage_verwijderen(request: HttpRequest, pk: int, bijlage: int) -> HttpResponse:
+    traject, voorstel_obj = _concept_voor_initiatief(request, pk)
+    bijlage_obj = selectors.bijlage_get(voorstel=voorstel_obj, pk=bijlage)
+    try:
+        services.bijlage_verwijderen(bijlage=bijlage_obj, door=request.user)
+    except IntakeFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("De bijlage is verwijderd."))
+    return redirect("initiatieven:bijlagen", pk=traject.pk)
+
+
+@login_required
+def bijlage_downloaden(request: HttpRequest, pk: int, bijlage: int) -> FileResponse:
+    traject = _traject(request, pk, A, INI)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    bijlage_obj = selectors.bijlage_get(voorstel=voorstel_obj, pk=bijlage)
+    return _bestand(bijlage_obj.bestand, bijlage_obj.naam, bijlage_obj.mime)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def steun(request: HttpRequest, pk: int) -> HttpResponse:
+    traject, voorstel_obj = _concept_voor_initiatief(request, pk)
+    form = SteunForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.steun_vragen(
+                voorstel=voorstel_obj,
+                door=request.user,
+                naam=form.cleaned_data["naam"],
+                email=form.cleaned_data["email"],
+            )
+        except IntakeFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("Wij hebben een e-mail met een bevestigingslink gestuurd."))
+            return redirect("initiatieven:steun", pk=traject.pk)
+    status = 400 if request.method == "POST" else 200
+    steunbetuigingen = list(voorstel_obj.steunbetuigingen.order_by("pk"))
+    return render(
+        request,
+        "initiatieven/steun.html",
+        {
+            "traject": traject,
+            "voorstel": voorstel_obj,
+            "form": form,
+            "steunbetuigingen": steunbetuigingen,
+            "bevestigd": sum(1 for s in steunbetuigingen if s.bevestigd_op),
+        },
+        status=status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def steun_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
+    """Public: a supporter confirms with the link from the mail (a button, so that mail
+    scanners opening the link do not confirm)."""
+    if request.method == "POST":
+        steun_obj = services.steun_bevestigen(token=token)
+        if steun_obj is None:
+            return render(
+                request, "initiatieven/steun_bevestigen.html", {"ongeldig": True}, status=404
+            )
+        return render(request, "initiatieven/steun_bevestigen.html", {"bevestigd": steun_obj})
+    return render(request, "initiatieven/steun_bevestigen.html", {"token": token})
+
+
+# --- intake by the gemeente -----------------------------------------------------------------
+@login_required
+@require_http_methods(["GET", "POST"])
+def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk, A)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    if traject.status != TrajectStatus.INGEDIEND:
+        raise PermissionDenied(_("Alleen een ingediend voorstel kan worden beoordeeld."))
+    criteria_lijst = services.criteria_voor_gemeente(gemeente=traject.gemeente)
+    huidige = {
+        r["criterium"].pk: r["score"]
+        for r in selectors.beoordeling_scores(voorstel=voorstel_obj)
+        if r["score"]
+    }
+    beoordeling = selectors.getattr_of_none(voorstel_obj, "beoordeling")
+    form = BeoordelingForm(
+        request.POST or None,
+        criteria=criteria_lijst,
+        scores=huidige,
+        initial={"samenvatting": beoordeling.samenvatting if beoordeling else ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.beoordeling_opslaan(
+                voorstel=voorstel_obj,
+                door=request.user,
+                samenvatting=form.cleaned_data["samenvatting"],
+                scores=form.scores(),
+            )
+        except IntakeFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("De beoordeling is opgeslagen."))
+            return redirect("initiatieven:voorstel", pk=traject.pk)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "initiatieven/beoordelen.html",
+        {"traject": traject, "voorstel": voorstel_obj, "form": form},
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk, A)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    if traject.status != TrajectStatus.INGEDIEND:
+        raise PermissionDenied(_("Over dit voorstel is al besloten."))
+    form = BesluitForm(request.POST or None, initial={"status": traject.status})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            if form.cleaned_data["status"] != traject.status:
+                form.add_error(None, _("Het traject is intussen gewijzigd. Bekijk het opnieuw."))
+                status = 409
+            else:
+                try:
+                    traject_transitie(
+                        traject=traject,
+                        transitie=form.cleaned_data["besluit"],
+                        door=request.user,
+                        motivatie=form.cleaned_data["motivatie"],
+                    )
+                except TransitieGeweigerd as exc:
+                    if exc.verboden:
+                        raise PermissionDenied(exc.bericht) from exc
+                    form.add_error(None, exc.bericht)
+                    for reden in exc.redenen:
+                        form.add_error(None, reden)
+                    status = 409
+                else:
+                    messages.success(
+                        request, _("Het besluit is genomen. De besluitbrief wordt gemaakt.")
+                    )
+                    return redirect("initiatieven:voorstel", pk=traject.pk)
+    return render(
+        request,
+        "initiatieven/besluiten.html",
+        {
+            "traject": traject,
+            "voorstel": voorstel_obj,
+            "form": form,
+            "scores": selectors.beoordeling_scores(voorstel=voorstel_obj),
+            "compleet": selectors.beoordeling_compleet(voorstel=voorstel_obj),
+        },
+        status=status,
+    )
+
+
+@login_required
+def besluitbrief(request: HttpRequest, pk: int) -> FileResponse:
+    traject = _traject(request, pk, A, INI)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    brief = selectors.getattr_of_none(voorstel_obj, "besluitbrief")
+    if brief is None or brief.status != DocumentStatus.KLAAR or not brief.bestand:
+        raise Http404
+    return _bestand(brief.bestand, f"besluitbrief-{traject.pk}.pdf", "application/pdf")
+
+
+@login_required
+@require_POST
+def besluitbrief_opnieuw(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = _traject(request, pk, A)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    brief = selectors.getattr_of_none(voorstel_obj, "besluitbrief")
+    if brief is None:
+        raise Http404
+    try:
+        services.besluitbrief_opnieuw(besluitbrief=brief, door=request.user)
+    except IntakeFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("De besluitbrief wordt opnieuw gemaakt."))
+    return redirect("initiatieven:voorstel", pk=traject.pk)
+
+
+# --- phase 1: the horizon -------------------------------------------------------------------
+@login_required
+def horizon(request: HttpRequest, pk: int) -> HttpResponse:
+    traject = kern.traject_get(user=request.user, pk=pk)
+    rollen = traject_rollen(request.user, traject)
+    horizon_obj = selectors.horizon_van(traject=traject)
+    if horizon_obj is None:
+        raise Http404
+    kant = "gemeente" if A in rollen else ("initiatief" if INI in rollen else "")
+    al_akkoord = (kant == "gemeente" and horizon_obj.akkoord_gemeente_op) or (
+        kant == "initiatief" and horizon_obj.akkoord_initiatief_op
+    )
+    return render(
+        request,
+        "initiatieven/horizon.html",
+        {
+            "traject": traject,
+            "horizon": horizon_obj,
+            "versies": HorizonVersie.objects.filter(horizon=horizon_obj).select_related(
+                "gewijzigd_door"
+            ),
+            "mag_wijzigen": bool(kant) and traject.status == TrajectStatus.HORIZON,
+            "mag_akkoord": bool(kant)
+            and traject.status == TrajectStatus.HORIZON
+            and not al_akkoord,
+        },
+    )
+
+
+def _horizon_voor_bewerken(request: HttpRequest, pk: int):
+    traject = _traject(request, pk, A, INI)
+    horizon_obj = selectors.horizon_van(traject=traject)
+    if horizon_obj is None:
+        raise Http404
+    if traject.status != TrajectStatus.HORIZON:
+        raise PermissionDenied(_("De stip aan de horizon kan nu niet worden gewijzigd."))
+    return traject, horizon_obj
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def horizon_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    traject, horizon_obj = _horizon_voor_bewerken(request, pk)
+    data = request.POST or None
+    form = HorizonForm(data, instance=horizon_obj, initial={"versie": horizon_obj.versie})
+    formset = IndicatorFormSet(data, instance=horizon_obj, prefix="indicatoren")
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid() & formset.is_valid():
+            try:
+                with transaction.atomic():
+                    gewijzigd = services.horizon_opslaan(
+                        horizon=horizon_obj,
+                        door=request.user,
+                        versie=form.cleaned_data["versie"],
+                        form=form,
+                        formset=formset,
+                    )
+            except IntakeFout as exc:
+                form.add_error(None, str(exc))
+                status = 409
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "De stip aan de horizon is opgeslagen. "
+                        "Beide kanten moeten opnieuw akkoord geven."
+                    )
+                    if gewijzigd
+                    else _("Er is niets veranderd."),
+                )
+                return redirect("initiatieven:horizon", pk=traject.pk)
+    return render(
+        request,
+        "initiatieven/horizon_wijzigen.html",
+        {"traject": traject, "horizon": horizon_obj, "form": form, "formset": formset},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def horizon_akkoord(request: HttpRequest, pk: int) -> HttpResponse:
+    traject, horizon_obj = _horizon_voor_bewerken(request, pk)
+    try:
+        versie = int(request.POST.get("versie", ""))
+    except ValueError:
+        messages.error(request, _("Het verzoek was niet compleet. Probeer het opnieuw."))
+        return redirect("initiatieven:horizon", pk=traject.pk)
+    try:
+        services.horizon_akkoord_geven(horizon=horizon_obj, door=request.user, versie=versie)
+    except IntakeFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("U hebt akkoord gegeven op deze versie."))
+    return redirect(reverse("initiatieven:horizon", kwargs={"pk": traject.pk}))

@@ -1,0 +1,437 @@
+"""Forms of the intake and phase 1."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, time
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.conf import settings
+from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
+from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from aanbesteden.forms import Formulier, ModelFormulier
+
+from .bestandscontrole import bestand_soort
+from .constants import Besluit, BijlageSoort, Score
+from .models import (
+    Beoordelingscriterium,
+    Contactpersoon,
+    Horizon,
+    Indicator,
+    Initiatief,
+    Opgave,
+    Voorstel,
+)
+
+DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
+
+
+class GetalField(forms.DecimalField):
+    """A number as people type it: "1.000,50", "1000,50" and "1000.50" all mean 1000.50."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            tekst = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
+            if "," in tekst and "." in tekst:
+                decimaal = "," if tekst.rfind(",") > tekst.rfind(".") else "."
+                duizend = "." if decimaal == "," else ","
+                tekst = tekst.replace(duizend, "").replace(decimaal, ".")
+            elif "," in tekst:
+                tekst = tekst.replace(",", ".")
+            elif DUIZENDTALLEN.match(tekst):
+                tekst = tekst.replace(".", "")
+            if tekst:
+                try:
+                    Decimal(tekst)
+                except InvalidOperation:
+                    raise forms.ValidationError(
+                        _("Vul een getal in, bijvoorbeeld 1250 of 1.250,50."), code="invalid"
+                    ) from None
+            value = tekst
+        return super().to_python(value)
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("step", None)
+        attrs["inputmode"] = "decimal"
+        return attrs
+
+
+def getal_velden(db_field, **kwargs):
+    """formfield_callback: decimal model fields become ``GetalField`` with a text input."""
+    from django.db import models
+
+    if isinstance(db_field, models.DecimalField):
+        return db_field.formfield(form_class=GetalField, widget=forms.TextInput, **kwargs)
+    return db_field.formfield(**kwargs)
+
+
+class DatumInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+# --- opgaven --------------------------------------------------------------------------------
+class OpgaveForm(ModelFormulier):
+    deadline = forms.DateField(
+        label=_("Uiterste datum voor voorstellen"),
+        widget=DatumInput,
+        help_text=_("Voorstellen kunnen tot en met deze dag worden ingediend."),
+    )
+    formfield_callback = getal_velden
+
+    class Meta:
+        model = Opgave
+        fields = [
+            "titel",
+            "omschrijving",
+            "huidige_kosten",
+            "kwaliteitsniveau",
+            "voorwaarden",
+            "beoordelingscriteria",
+            "thema",
+            "wijk",
+            "deadline",
+            "contactpersoon_naam",
+            "contactpersoon_email",
+        ]
+        widgets = {
+            "omschrijving": forms.Textarea(attrs={"rows": 6}),
+            "kwaliteitsniveau": forms.Textarea(attrs={"rows": 3}),
+            "voorwaarden": forms.Textarea(attrs={"rows": 4}),
+            "beoordelingscriteria": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.deadline and not self.is_bound:
+            self.initial["deadline"] = timezone.localtime(self.instance.deadline).date()
+
+    def clean_deadline(self):
+        datum = self.cleaned_data["deadline"]
+        if datum < timezone.localdate():
+            raise forms.ValidationError(
+                _("Deze datum ligt in het verleden. Kies een latere datum.")
+            )
+        return timezone.make_aware(datetime.combine(datum, time(23, 59)))
+
+    def clean_huidige_kosten(self):
+        waarde = self.cleaned_data["huidige_kosten"]
+        if waarde is not None and waarde < 0:
+            raise forms.ValidationError(_("Een bedrag kan niet negatief zijn."))
+        return waarde
+
+
+# --- voorstellen ----------------------------------------------------------------------------
+class VoorstelStartForm(Formulier):
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        max_length=254,
+        help_text=_(
+            "Wij sturen u een link waarmee u inlogt. U hebt geen wachtwoord nodig. "
+            "Met de link kunt u uw voorstel later verder invullen."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    initiatief_naam = forms.CharField(
+        label=_("Naam van uw initiatief"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Buurtvereniging De Linde, of Bewoners van de Parkstraat."),
+    )
+    titel = forms.CharField(
+        label=_("Titel van uw voorstel"),
+        max_length=200,
+        help_text=_("In een paar woorden: wat wilt u doen?"),
+    )
+    taak = forms.CharField(
+        label=_("Welke taak van de gemeente wilt u overnemen?"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, met_email: bool = True, uitdaagrecht: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not met_email:
+            del self.fields["email"]
+        if not uitdaagrecht:
+            del self.fields["taak"]
+
+
+class VoorstelForm(ModelFormulier):
+    formfield_callback = getal_velden
+
+    class Meta:
+        model = Voorstel
+        fields = [
+            "taak",
+            "omschrijving",
+            "bijdrage_gemeentedoelen",
+            "doelgroep",
+            "bereik",
+            "kostenraming",
+            "huidige_kosten",
+            "eigen_bijdrage",
+            "looptijd_maanden",
+        ]
+        widgets = {
+            "taak": forms.Textarea(attrs={"rows": 2}),
+            "omschrijving": forms.Textarea(attrs={"rows": 6}),
+            "bijdrage_gemeentedoelen": forms.Textarea(attrs={"rows": 4}),
+            "doelgroep": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "kostenraming": _("Wat kost de taak per jaar als u hem uitvoert?"),
+            "huidige_kosten": _("Wat kost de taak de gemeente nu per jaar?"),
+            "eigen_bijdrage": _("Geld, of de waarde van vrijwillige inzet, per jaar."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.opgave_id:
+            # Answering a call: the task and its current cost come from the call.
+            del self.fields["taak"]
+            del self.fields["huidige_kosten"]
+
+    def clean(self):
+        data = super().clean()
+        for naam in ("kostenraming", "huidige_kosten", "eigen_bijdrage"):
+            waarde = data.get(naam)
+            if waarde is not None and waarde < 0:
+                self.add_error(naam, _("Een bedrag kan niet negatief zijn."))
+        return data
+
+
+class InitiatiefForm(ModelFormulier):
+    class Meta:
+        model = Initiatief
+        fields = [
+            "naam",
+            "rechtsvorm",
+            "kvk_nummer",
+            "straat",
+            "postcode",
+            "plaats",
+            "email",
+            "website",
+            "publiceren",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rechtsvorm"].required = False
+        self.fields["rechtsvorm"].choices = [("", _("Kies een rechtsvorm"))] + [
+            c for c in self.fields["rechtsvorm"].choices if c[0]
+        ]
+        self.fields["kvk_nummer"].help_text = _(
+            "Verplicht voor een stichting, vereniging, coöperatie of bv."
+        )
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data.get("postcode", "").strip().upper()
+        if len(postcode) == 6:
+            postcode = f"{postcode[:4]} {postcode[4:]}"
+        return postcode
+
+
+class ContactpersoonForm(ModelFormulier):
+    class Meta:
+        model = Contactpersoon
+        fields = ["naam", "email", "telefoon", "functie", "is_vertegenwoordiger"]
+
+
+class ContactpersonenBasis(BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        adressen = set()
+        for form in self.forms:
+            if not form.has_changed() or self._should_delete_form(form):
+                continue
+            email = (form.cleaned_data.get("email") or "").lower()
+            if email and email in adressen:
+                form.add_error(
+                    "email", _("Dit e-mailadres staat al bij een andere contactpersoon.")
+                )
+            adressen.add(email)
+
+
+ContactpersoonFormSet = inlineformset_factory(
+    Initiatief,
+    Contactpersoon,
+    form=ContactpersoonForm,
+    formset=ContactpersonenBasis,
+    extra=2,
+    max_num=10,
+    validate_max=True,
+    can_delete=True,
+)
+
+
+class BijlageForm(Formulier):
+    bestand = forms.FileField(
+        label=_("Bestand"),
+        help_text=_("PDF, foto (PNG of JPEG), Word (docx), Excel (xlsx) of OpenDocument (odt)."),
+    )
+    soort = forms.ChoiceField(
+        label=_("Wat voor bijlage is dit?"),
+        choices=BijlageSoort.choices,
+        initial=BijlageSoort.BIJLAGE,
+    )
+
+    def clean_bestand(self):
+        bestand = self.cleaned_data["bestand"]
+        if bestand.size > settings.BIJLAGE_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Dit bestand is te groot. Het mag hoogstens %(max)s zijn.")
+                % {"max": filesizeformat(settings.BIJLAGE_MAX_BYTES)}
+            )
+        if bestand.size == 0:
+            raise forms.ValidationError(_("Dit bestand is leeg."))
+        self.mime = bestand_soort(bestand)
+        if self.mime is None:
+            raise forms.ValidationError(
+                _(
+                    "Dit soort bestand kunnen wij niet aannemen. Stuur een PDF, een foto (PNG of "
+                    "JPEG) of een Word-, Excel- of OpenDocument-bestand."
+                )
+            )
+        return bestand
+
+
+class SteunForm(Formulier):
+    naam = forms.CharField(label=_("Naam van de steunbetuiger"), max_length=200)
+    email = forms.EmailField(label=_("E-mailadres van de steunbetuiger"), max_length=254)
+
+
+# --- intake ---------------------------------------------------------------------------------
+class BeoordelingForm(Formulier):
+    samenvatting = forms.CharField(
+        label=_("Samenvatting van de beoordeling"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def __init__(self, *args, criteria, scores=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        scores = scores or {}
+        self.criteria = list(criteria)
+        for c in self.criteria:
+            bestaand = scores.get(c.pk)
+            self.fields[f"score_{c.pk}"] = forms.ChoiceField(
+                label=_("Score"),
+                required=False,
+                choices=[("", _("Nog niet beoordeeld"))] + list(Score.choices),
+                initial=bestaand.score if bestaand else "",
+            )
+            self.fields[f"toelichting_{c.pk}"] = forms.CharField(
+                label=_("Toelichting"),
+                required=False,
+                max_length=5000,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                initial=bestaand.toelichting if bestaand else "",
+            )
+        # NL Design classes for the fields added above.
+        for field in self.fields.values():
+            if "class" not in field.widget.attrs:
+                klasse = (
+                    "utrecht-select"
+                    if isinstance(field.widget, forms.Select)
+                    else (
+                        "utrecht-textarea"
+                        if isinstance(field.widget, forms.Textarea)
+                        else "utrecht-textbox utrecht-textbox--html-input"
+                    )
+                )
+                field.widget.attrs["class"] = klasse
+
+    def regels(self):
+        for c in self.criteria:
+            yield {
+                "criterium": c,
+                "score": self[f"score_{c.pk}"],
+                "toelichting": self[f"toelichting_{c.pk}"],
+            }
+
+    def scores(self) -> dict[int, tuple[str, str]]:
+        return {
+            c.pk: (
+                self.cleaned_data[f"score_{c.pk}"],
+                self.cleaned_data[f"toelichting_{c.pk}"],
+            )
+            for c in self.criteria
+        }
+
+
+class BesluitForm(Formulier):
+    besluit = forms.ChoiceField(
+        label=_("Besluit"),
+        choices=[("toelaten", Besluit.TOEGELATEN.label), ("afwijzen", Besluit.AFGEWEZEN.label)],
+        widget=forms.RadioSelect,
+    )
+    motivatie = forms.CharField(
+        label=_("Motivatie"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Deze motivatie staat in de besluitbrief aan het initiatief."),
+        error_messages={"required": _("Geef een motivatie voor het besluit.")},
+    )
+    status = forms.CharField(widget=forms.HiddenInput)
+
+
+class CriteriumForm(ModelFormulier):
+    class Meta:
+        model = Beoordelingscriterium
+        fields = ["titel", "toelichting", "volgorde", "actief"]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
+
+
+CriteriumFormSet = modelformset_factory(
+    Beoordelingscriterium, form=CriteriumForm, extra=1, max_num=50, validate_max=True
+)
+
+
+# --- horizon --------------------------------------------------------------------------------
+class HorizonForm(ModelFormulier):
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    class Meta:
+        model = Horizon
+        fields = ["ambitie", "beoogde_resultaten"]
+        widgets = {
+            "ambitie": forms.Textarea(attrs={"rows": 4}),
+            "beoogde_resultaten": forms.Textarea(attrs={"rows": 4}),
+        }
+
+
+class IndicatorForm(ModelFormulier):
+    formfield_callback = getal_velden
+
+    class Meta:
+        model = Indicator
+        fields = [
+            "naam",
+            "eenheid",
+            "nulwaarde",
+            "streefwaarde",
+            "hoger_is_beter",
+            "meetmethode",
+            "meetfrequentie",
+        ]
+        widgets = {"meetmethode": forms.Textarea(attrs={"rows": 2})}
+
+
+IndicatorFormSet = inlineformset_factory(
+    Horizon,
+    Indicator,
+    form=IndicatorForm,
+    extra=2,
+    max_num=20,
+    validate_max=True,
+    can_delete=True,
+)

@@ -1,0 +1,425 @@
+"""Pages of phase 4: the agreement version, its clauses and texts, fixing, the PDFs, signing,
+refusing, the clause library and the public verification page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from aanbesteden.constants import Rol
+from aanbesteden.models import Gemeente
+from aanbesteden.permissions import traject_rollen, vereis_rol
+from aanbesteden.selectors import lidmaatschap_get, traject_get
+
+from . import selectors, services, zegel
+from .constants import PdfStatus, VersieStatus
+from .forms import (
+    ClausuleForm,
+    TekenenForm,
+    VaststellenForm,
+    VerifierenForm,
+    VersieClausuleForm,
+    VersieForm,
+    WeigerenForm,
+)
+from .models import Clausule, Ondertekening, VersieClausule
+
+
+def _versie(request: HttpRequest, pk, nummer):
+    traject = traject_get(user=request.user, pk=pk)
+    rollen = traject_rollen(request.user, traject)
+    versie = selectors.versie_get(traject=traject, nummer=nummer)
+    if not selectors.mag_versie_zien(request.user, versie, rollen):
+        raise PermissionDenied
+    return traject, versie, rollen
+
+
+def _concept_voor_ambtenaar(request: HttpRequest, pk, nummer):
+    traject, versie, rollen = _versie(request, pk, nummer)
+    vereis_rol(request.user, traject, Rol.AMBTENAAR)
+    return traject, versie
+
+
+def _terug(versie):
+    return redirect("overdracht:versie", pk=versie.traject_id, nummer=versie.nummer)
+
+
+@login_required
+def versie_detail(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    traject, versie, rollen = _versie(request, pk, nummer)
+    vorige = selectors.vorige_versie(versie)
+    clausules = list(versie.clausules.all())
+    verschillen = (
+        selectors.versie_verschillen(
+            selectors.volledige_inhoud(vorige), selectors.volledige_inhoud(versie, clausules)
+        )
+        if vorige is not None
+        else []
+    )
+    return render(
+        request,
+        "overdracht/versie.html",
+        {
+            "traject": traject,
+            "versie": versie,
+            "i": versie.inhoud,
+            "teksten": selectors.versie_teksten(versie),
+            "clausules": clausules,
+            "ondertekeningen": list(versie.ondertekeningen.all()),
+            "eigen": selectors.eigen_ondertekeningen(request.user, versie),
+            "ambtenaar": Rol.AMBTENAAR in rollen,
+            "vorige": vorige,
+            "verschillen": verschillen,
+            "concept": versie.status == VersieStatus.CONCEPT,
+            "opnieuw": Rol.AMBTENAAR in rollen
+            and versie.status != VersieStatus.VERVANGEN
+            and PdfStatus.MISLUKT in (versie.pdf_status, versie.verzegeld_status),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def versie_bewerken(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    if versie.status != VersieStatus.CONCEPT:
+        messages.error(
+            request, _("Deze versie is al vastgesteld en kan niet meer worden gewijzigd.")
+        )
+        return _terug(versie)
+    form = VersieForm(request.POST or None, instance=versie)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.versie_wijzigen(versie=versie, door=request.user, **form.cleaned_data)
+        except services.OvereenkomstFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("De teksten van de overeenkomst zijn opgeslagen."))
+            return _terug(versie)
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "overdracht/formulier.html",
+        {
+            "traject": traject,
+            "versie": versie,
+            "form": form,
+            "titel": _("Teksten en looptijd wijzigen"),
+            "knop": _("Opslaan"),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def clausule_toevoegen(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    form = VersieClausuleForm(request.POST or None, gemeente=traject.gemeente)
+    return _clausule_opslaan(request, traject, versie, form, None, _("Clausule toevoegen"))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def clausule_bewerken(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse:
+    traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    clausule = get_object_or_404(VersieClausule, pk=id, versie=versie)
+    form = VersieClausuleForm(
+        request.POST or None,
+        initial={"titel": clausule.titel, "tekst": clausule.tekst},
+        met_bron=False,
+    )
+    return _clausule_opslaan(request, traject, versie, form, clausule, _("Clausule wijzigen"))
+
+
+def _clausule_opslaan(request, traject, versie, form, clausule, titel):
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.versie_clausule_opslaan(
+                versie=versie,
+                door=request.user,
+                titel=form.cleaned_data["titel"],
+                tekst=form.cleaned_data["tekst"],
+                bron=form.cleaned_data.get("bron"),
+                clausule=clausule,
+            )
+        except services.OvereenkomstFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("De clausule is opgeslagen."))
+            return _terug(versie)
+    return render(
+        request,
+        "overdracht/formulier.html",
+        {"traject": traject, "versie": versie, "form": form, "titel": titel, "knop": _("Opslaan")},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def clausule_verwijderen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse:
+    traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    clausule = get_object_or_404(VersieClausule, pk=id, versie=versie)
+    try:
+        services.versie_clausule_verwijderen(clausule=clausule, door=request.user)
+    except services.OvereenkomstFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("De clausule is verwijderd."))
+    return _terug(versie)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def vaststellen(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    if versie.status != VersieStatus.CONCEPT:
+        messages.info(request, _("Deze versie is al vastgesteld."))
+        return _terug(versie)
+    form = VaststellenForm(
+        request.POST or None, ambtenaren=selectors.tekenbevoegde_ambtenaren(traject=traject)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.versie_vaststellen(
+                versie=versie,
+                door=request.user,
+                gemeente_ondertekenaar=form.cleaned_data["ondertekenaar"],
+            )
+        except services.OvereenkomstFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("De versie is vastgesteld. De PDF wordt gemaakt; daarna kan iedereen tekenen."),
+            )
+            return _terug(versie)
+    return render(
+        request,
+        "overdracht/formulier.html",
+        {
+            "traject": traject,
+            "versie": versie,
+            "form": form,
+            "titel": _("Versie vaststellen"),
+            "uitleg": _(
+                "Na het vaststellen kan de tekst niet meer veranderen. Van de vastgestelde "
+                "versie wordt een PDF gemaakt die alle partijen ondertekenen."
+            ),
+            "knop": _("Vaststellen"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def pdf_opnieuw(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    try:
+        services.versie_pdf_opnieuw(versie=versie, door=request.user)
+    except services.OvereenkomstFout as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("We proberen het opnieuw."))
+    return _terug(versie)
+
+
+def _bestand(veld, naam: str) -> FileResponse:
+    try:
+        bestand = veld.open("rb")
+    except (FileNotFoundError, ValueError):
+        raise Http404 from None
+    return FileResponse(bestand, as_attachment=False, filename=naam, content_type="application/pdf")
+
+
+@login_required
+def pdf(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    traject, versie, rollen = _versie(request, pk, nummer)
+    if versie.pdf_status != PdfStatus.KLAAR or not versie.pdf:
+        raise Http404
+    return _bestand(versie.pdf, f"overeenkomst-{traject.pk}-versie-{versie.nummer}.pdf")
+
+
+@login_required
+def verzegeld_pdf(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
+    traject, versie, rollen = _versie(request, pk, nummer)
+    if versie.status != VersieStatus.VERZEGELD or not versie.verzegeld_pdf:
+        raise Http404
+    return _bestand(
+        versie.verzegeld_pdf, f"overeenkomst-{traject.pk}-versie-{versie.nummer}-verzegeld.pdf"
+    )
+
+
+def _eigen_ondertekening(request, pk, nummer, id) -> tuple:
+    traject, versie, rollen = _versie(request, pk, nummer)
+    ondertekening = get_object_or_404(Ondertekening, pk=id, versie=versie)
+    if ondertekening.ondertekenaar_id != request.user.pk:
+        raise PermissionDenied
+    return traject, versie, ondertekening
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse:
+    traject, versie, ondertekening = _eigen_ondertekening(request, pk, nummer, id)
+    if ondertekening.getekend_op is not None:
+        messages.info(request, _("U hebt deze versie al ondertekend."))
+        return _terug(versie)
+    kan_tekenen = (
+        versie.status == VersieStatus.VASTGESTELD
+        and versie.pdf_status == PdfStatus.KLAAR
+        and ondertekening.geweigerd_op is None
+    )
+    form = TekenenForm(request.POST or None, initial={"pdf_sha256": versie.pdf_sha256})
+    if request.method == "POST" and form.is_valid():
+        try:
+            _rij, nieuw = services.ondertekening_tekenen(
+                ondertekening_id=ondertekening.pk,
+                door=request.user,
+                ip_adres=request.META.get("REMOTE_ADDR"),
+                getypte_naam=form.cleaned_data["naam"],
+                pdf_sha256=form.cleaned_data["pdf_sha256"],
+            )
+        except services.OvereenkomstFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            if nieuw:
+                messages.success(request, _("Dank u wel. Uw handtekening is vastgelegd."))
+            else:
+                messages.info(request, _("U hebt deze versie al ondertekend."))
+            return _terug(versie)
+    return render(
+        request,
+        "overdracht/tekenen.html",
+        {
+            "traject": traject,
+            "versie": versie,
+            "ondertekening": ondertekening,
+            "form": form,
+            "kan_tekenen": kan_tekenen,
+            "instemmingstekst": services.instemmingstekst(ondertekening, versie),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def weigeren(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse:
+    traject, versie, ondertekening = _eigen_ondertekening(request, pk, nummer, id)
+    form = WeigerenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ondertekening_weigeren(
+                ondertekening_id=ondertekening.pk,
+                door=request.user,
+                reden=form.cleaned_data["reden"],
+            )
+        except services.OvereenkomstFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _(
+                    "U hebt niet getekend. Het traject gaat terug naar de route "
+                    "voor een nieuwe versie."
+                ),
+            )
+            return redirect(traject.get_absolute_url())
+    return render(
+        request,
+        "overdracht/formulier.html",
+        {
+            "traject": traject,
+            "versie": versie,
+            "form": form,
+            "titel": _("Niet tekenen"),
+            "uitleg": _(
+                "Als u niet tekent, vervalt deze versie en gaat het traject terug naar de route. "
+                "Daarna volgt een nieuwe versie die iedereen opnieuw tekent."
+            ),
+            "knop": _("Niet tekenen"),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- the clause library of a gemeente ---------------------------------------------------------
+def _gemeente_van_ambtenaar(request, slug):
+    gemeente = get_object_or_404(Gemeente, slug=slug)
+    lid = lidmaatschap_get(user=request.user, gemeente=gemeente)
+    if lid is None:
+        raise Http404
+    return gemeente, lid
+
+
+@login_required
+def bibliotheek(request: HttpRequest, gemeente: str) -> HttpResponse:
+    gemeente_obj, lid = _gemeente_van_ambtenaar(request, gemeente)
+    return render(
+        request,
+        "overdracht/bibliotheek.html",
+        {
+            "gemeente": gemeente_obj,
+            "clausules": selectors.clausules_van_gemeente(gemeente=gemeente_obj),
+            "beheerder": lid.rol == "beheerder",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def bibliotheek_clausule(
+    request: HttpRequest, gemeente: str, id: int | None = None
+) -> HttpResponse:
+    gemeente_obj, lid = _gemeente_van_ambtenaar(request, gemeente)
+    if lid.rol != "beheerder":
+        raise PermissionDenied
+    clausule = get_object_or_404(Clausule, pk=id, gemeente=gemeente_obj) if id else None
+    form = ClausuleForm(request.POST or None, instance=clausule)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.clausule_opslaan(
+                gemeente=gemeente_obj, door=request.user, clausule=clausule, **form.cleaned_data
+            )
+        except services.OvereenkomstFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, _("De clausule is opgeslagen."))
+            return redirect("overdracht:bibliotheek", gemeente=gemeente_obj.slug)
+    return render(
+        request,
+        "overdracht/bibliotheek_clausule.html",
+        {"gemeente": gemeente_obj, "form": form, "clausule": clausule},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+# --- public verification ------------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+def verifieren(request: HttpRequest) -> HttpResponse:
+    form = VerifierenForm(request.POST or None, request.FILES or None)
+    uitslag = versie = None
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            uitslag = zegel.pdf_controleren(form.cleaned_data["data"])
+            if uitslag.echt:
+                versie = selectors.versie_voor_sha256(uitslag.sha256)
+            else:
+                status = 422
+        else:
+            status = 400
+    return render(
+        request,
+        "overdracht/verifieren.html",
+        {"form": form, "uitslag": uitslag, "versie": versie},
+        status=status,
+    )

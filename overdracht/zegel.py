@@ -1,0 +1,228 @@
+"""The platform's seal: a PAdES signature (pyHanko) over the final agreement, and its check.
+
+Production reads the PKCS#12 file ``settings.ZEGEL_PKCS12_PAD`` with
+``settings.ZEGEL_PKCS12_WACHTWOORD``. Without one (development, tests), a self-signed
+certificate and key are generated once into ``MEDIA_ROOT/zegel/``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import secrets
+from dataclasses import dataclass, field
+from io import BytesIO
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+#: The development key never protects anything real; its password is not a secret.
+ONTWIKKEL_WACHTWOORD = b"zegel-alleen-voor-ontwikkeling"
+ZEGEL_VELD = "Zegel"
+MAX_GROOTTE = 20 * 1024 * 1024
+
+
+def _pkcs12_pad() -> tuple[Path, bytes]:
+    if settings.ZEGEL_PKCS12_PAD:
+        return Path(settings.ZEGEL_PKCS12_PAD), settings.ZEGEL_PKCS12_WACHTWOORD.encode()
+    pad = Path(settings.MEDIA_ROOT) / "zegel" / "platform.p12"
+    if not pad.exists():
+        ontwikkelcertificaat_maken(pad, wachtwoord=ONTWIKKEL_WACHTWOORD)
+    return pad, ONTWIKKEL_WACHTWOORD
+
+
+def ontwikkelcertificaat_maken(
+    pad: Path, *, wachtwoord: bytes, naam: str = "Maatschappelijk Aanbesteden (ontwikkeling)"
+) -> Path:
+    """Write a self-signed certificate and EC key as PKCS#12 to ``pad`` unless one is there.
+
+    Written to a temporary file and linked into place, so two processes starting at once end
+    up with one and the same certificate."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    pad.parent.mkdir(parents=True, exist_ok=True)
+    if pad.exists():
+        return pad
+    sleutel = ec.generate_private_key(ec.SECP256R1())
+    onderwerp = x509.Name(
+        [
+            x509.NameAttribute(NameOID.COUNTRY_NAME, "NL"),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Maatschappelijk Aanbesteden"),
+            x509.NameAttribute(NameOID.COMMON_NAME, naam),
+        ]
+    )
+    nu = datetime.datetime.now(datetime.UTC)
+    certificaat = (
+        x509.CertificateBuilder()
+        .subject_name(onderwerp)
+        .issuer_name(onderwerp)
+        .public_key(sleutel.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(nu - datetime.timedelta(days=1))
+        .not_valid_after(nu + datetime.timedelta(days=3650))
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(
+            x509.KeyUsage(
+                digital_signature=True,
+                content_commitment=True,
+                key_encipherment=False,
+                data_encipherment=False,
+                key_agreement=False,
+                key_cert_sign=True,
+                crl_sign=False,
+                encipher_only=False,
+                decipher_only=False,
+            ),
+            critical=True,
+        )
+        .sign(sleutel, hashes.SHA256())
+    )
+    data = pkcs12.serialize_key_and_certificates(
+        naam.encode(),
+        sleutel,
+        certificaat,
+        None,
+        serialization.BestAvailableEncryption(wachtwoord),
+    )
+    tijdelijk = pad.with_name(f".{pad.name}.{secrets.token_hex(6)}")
+    tijdelijk.write_bytes(data)
+    os.chmod(tijdelijk, 0o600)
+    try:
+        os.link(tijdelijk, pad)
+    except FileExistsError:
+        pass
+    finally:
+        tijdelijk.unlink(missing_ok=True)
+    return pad
+
+
+def _signer(pad: Path | None = None, wachtwoord: bytes | None = None):
+    from pyhanko.sign import signers
+
+    if pad is None:
+        pad, wachtwoord = _pkcs12_pad()
+    signer = signers.SimpleSigner.load_pkcs12(str(pad), passphrase=wachtwoord)
+    if signer is None:
+        raise RuntimeError("The sealing certificate (PKCS#12) could not be read.")
+    return signer
+
+
+def platform_vingerafdruk() -> str:
+    """SHA-256 fingerprint (hex) of the platform's sealing certificate."""
+    return _signer().signing_cert.sha256.hex()
+
+
+def pdf_verzegelen(
+    data: bytes, *, pad: Path | None = None, wachtwoord: bytes | None = None
+) -> bytes:
+    """Seal ``data`` (a PDF) with a PAdES signature; another key may be given (tests)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import fields, signers
+
+    signer = _signer(pad, wachtwoord)
+    schrijver = IncrementalPdfFileWriter(BytesIO(data), strict=False)
+    meta = signers.PdfSignatureMetadata(
+        field_name=ZEGEL_VELD,
+        subfilter=fields.SigSeedSubFilter.PADES,
+        reason="Verzegeld door het platform Maatschappelijk Aanbesteden",
+        location="Nederland",
+        md_algorithm="sha256",
+    )
+    uit = signers.sign_pdf(schrijver, meta, signer=signer)
+    return uit.getvalue()
+
+
+@dataclass
+class Uitslag:
+    """The outcome of checking a PDF: ``echt`` or not, and why."""
+
+    echt: bool
+    reden: str
+    sha256: str = ""
+    traject_id: int | None = None
+    versie_nummer: int | None = None
+    getekend_op: datetime.datetime | None = None
+    details: list[str] = field(default_factory=list)
+
+
+def pdf_controleren(data: bytes) -> Uitslag:
+    """Check that ``data`` is a PDF sealed by this platform and unchanged since.
+
+    Never raises for bad input: every failure is an ``Uitslag`` with a reason."""
+    sha = hashlib.sha256(data).hexdigest()
+    if not data:
+        return Uitslag(False, _("Het bestand is leeg."), sha)
+    if len(data) > MAX_GROOTTE:
+        return Uitslag(False, _("Het bestand is te groot (hoogstens 20 MB)."), sha)
+    if b"%PDF-" not in data[:1024]:
+        return Uitslag(False, _("Dit is geen PDF-bestand."), sha)
+    try:
+        from pyhanko.pdf_utils.reader import PdfFileReader
+        from pyhanko.sign.validation import validate_pdf_signature
+        from pyhanko.sign.validation.errors import SignatureValidationError
+        from pyhanko.sign.validation.status import SignatureCoverageLevel
+        from pyhanko_certvalidator import ValidationContext
+
+        lezer = PdfFileReader(BytesIO(data), strict=False)
+        handtekeningen = lezer.embedded_signatures
+    except Exception:  # noqa: BLE001 - any parse error means: not a readable PDF
+        return Uitslag(False, _("Het bestand is geen leesbare PDF."), sha)
+    if not handtekeningen:
+        return Uitslag(False, _("Deze PDF heeft geen zegel van het platform."), sha)
+    if len(handtekeningen) > 1:
+        return Uitslag(
+            False, _("Deze PDF heeft meer dan één handtekening: er is iets toegevoegd."), sha
+        )
+    handtekening = handtekeningen[0]
+    eigen = _signer().signing_cert
+    try:
+        ondertekenaar = handtekening.signer_cert
+    except Exception:  # noqa: BLE001 - a mangled signature has no readable certificate
+        ondertekenaar = None
+    if ondertekenaar is None or ondertekenaar.sha256 != eigen.sha256:
+        return Uitslag(
+            False, _("Het zegel is niet gezet met het certificaat van dit platform."), sha
+        )
+    try:
+        context = ValidationContext(trust_roots=[eigen], allow_fetching=False)
+        status = validate_pdf_signature(handtekening, context)
+    except (SignatureValidationError, ValueError, KeyError, TypeError) as exc:
+        return Uitslag(False, _("Het zegel kan niet worden gecontroleerd: %s") % exc, sha)
+    except Exception as exc:  # noqa: BLE001 - a broken signature must not crash the check
+        return Uitslag(False, _("Het zegel kan niet worden gecontroleerd: %s") % exc, sha)
+    if not status.intact or not status.valid:
+        return Uitslag(
+            False,
+            _("Het zegel klopt niet: het document is na het verzegelen gewijzigd."),
+            sha,
+        )
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE:
+        return Uitslag(
+            False,
+            _(
+                "Na het verzegelen is er iets aan de PDF toegevoegd of veranderd "
+                "(het zegel dekt niet het hele bestand)."
+            ),
+            sha,
+        )
+    uitslag = Uitslag(True, _("Het zegel is echt en het document is niet gewijzigd."), sha)
+    uitslag.getekend_op = status.signer_reported_dt
+    uitslag.traject_id, uitslag.versie_nummer = _kenmerken(data)
+    return uitslag
+
+
+def _kenmerken(data: bytes) -> tuple[int | None, int | None]:
+    """Traject id and version number from the PDF's metadata (written when rendered)."""
+    try:
+        from pypdf import PdfReader
+
+        info = PdfReader(BytesIO(data)).metadata or {}
+        return int(info.get("/traject")), int(info.get("/overeenkomstversie"))
+    except Exception:  # noqa: BLE001 - metadata is a hint; the database lookup decides
+        return None, None

@@ -144,7 +144,9 @@ def test_twee_scans_tegelijk_op_postgresql(
 def test_datum_volgens_amsterdam(eval_traject, django_capture_on_commit_callbacks):
     """At 23:30 UTC on 28 February it is already 1 March in Amsterdam."""
     moment = Evaluatiemoment.objects.create(traject=eval_traject, gepland_op=VANDAAG, extra=True)
-    with time_machine.travel(datetime.datetime(2027, 2, 28, 23, 30, tzinfo=datetime.UTC), tick=False):
+    with time_machine.travel(
+        datetime.datetime(2027, 2, 28, 23, 30, tzinfo=datetime.UTC), tick=False
+    ):
         assert services.vandaag() == VANDAAG
         verzonden = services.herinneringen_versturen()
     assert [(v.moment_id, v.soort) for v in verzonden] == [(moment.pk, "0d")]
@@ -185,13 +187,25 @@ def test_verplaatst_moment_krijgt_nieuwe_herinnering(
 
 @pytest.mark.parametrize(
     "dagen,soort",
-    [(15, None), (14, "14d"), (2, "14d"), (1, "1d"), (0, "0d"), (-1, None), (-6, None),
-     (-7, "escalatie"), (-37, "escalatie"), (-38, None)],
+    [
+        (15, None),
+        (14, "14d"),
+        (2, "14d"),
+        (1, "1d"),
+        (0, "0d"),
+        (-1, None),
+        (-6, None),
+        (-7, "escalatie"),
+        (-37, "escalatie"),
+        (-38, None),
+    ],
 )
 def test_welke_herinnering_wanneer(settings, dagen, soort):
     settings.HERINNERING_ESCALATIE_DAGEN = 7
     assert (
-        selectors.herinnering_soort(gepland_op=VANDAAG + datetime.timedelta(days=dagen), dag=VANDAAG)
+        selectors.herinnering_soort(
+            gepland_op=VANDAAG + datetime.timedelta(days=dagen), dag=VANDAAG
+        )
         == soort
     )
 
@@ -210,7 +224,7 @@ def test_scan_leest_een_begrensd_aantal_queries(eval_traject):
         assert len(selectors.te_herinneren(dag=VANDAAG)) == 4
     assert len(q.captured_queries) == 2
     sql = q.captured_queries[0]["sql"]
-    assert '"status" = \'gepland\'' in sql.replace("%s", "'gepland'") or "gepland" in sql
+    assert "\"status\" = 'gepland'" in sql.replace("%s", "'gepland'") or "gepland" in sql
 
 
 def test_beheercommando_zegt_wat_het_verstuurde(eval_traject, capsys):

@@ -6,8 +6,12 @@ PIP := $(VENV)/bin/pip
 DEV_SETTINGS := aanbesteden.settings.dev
 STAMP_PY := $(VENV)/.installed
 STAMP_NPM := node_modules/.installed
+STAMP_VENDOR := node_modules/.vendor
+# Parallel test workers (pytest-xdist) for everything but the browser tests; 0 = one process.
+TEST_WORKERS ?= 2
+PYTEST_ARGS ?=
 
-.PHONY: run test install migrate seed serve lint format bench e2e messages check clean typecheck
+.PHONY: run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
 
 $(STAMP_PY): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,7 +23,19 @@ $(STAMP_NPM): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(STAMP_PY) $(STAMP_NPM)
+# The front-end files the site uses, copied from npm into static/vendor/ (not in git). Only
+# these files: collectstatic with hashed names in production post-processes every CSS file
+# it collects, and the packages' other files refer to images they do not ship.
+$(STAMP_VENDOR): $(STAMP_NPM)
+	mkdir -p static/vendor/utrecht static/vendor/utrecht-tokens static/vendor/htmx
+	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/index.css
+	cp node_modules/@utrecht/design-tokens/dist/index.css static/vendor/utrecht-tokens/index.css
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
+	touch $@
+
+vendor: $(STAMP_VENDOR)
+
+install: $(STAMP_PY) $(STAMP_VENDOR)
 
 migrate: install
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py migrate --noinput
@@ -32,11 +48,18 @@ serve:
 
 run: seed serve
 
+# The whole suite: first everything except the browser tests (in parallel when
+# TEST_WORKERS > 0), then the browser tests in one process. pytest's exit code 5 ("no tests
+# collected") counts as a failure: there are always tests.
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	@if [ "$(TEST_WORKERS)" -gt 0 ]; then xdist="-n $(TEST_WORKERS)"; else xdist=""; fi; \
+	$(PY) -m pytest -m "not e2e" $$xdist $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -ne 0 ]; then echo "pytest (not e2e) failed with exit code $$rc"; exit 1; fi
+	$(MAKE) --no-print-directory e2e
 
 e2e: install
-	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
+	@$(PY) -m pytest tests/e2e $(PYTEST_ARGS); rc=$$?; \
+	if [ $$rc -ne 0 ]; then echo "pytest (e2e) failed with exit code $$rc"; exit 1; fi
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -47,18 +70,26 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Extract and compile the translations: the core (aanbesteden/ and the site templates/)
+# into aanbesteden/locale, every app and the overviews into their own locale/.
 messages: install
-	for app in aanbesteden initiatieven coalities overdracht evaluatie; do \
-	  (cd $$app && ../$(PY) ../manage.py makemessages -l en --no-obsolete -i 'migrations/*' >/dev/null); done
-	cd templates && ../$(PY) ../manage.py makemessages -l en --no-obsolete >/dev/null || true
-	$(PY) manage.py compilemessages >/dev/null
+	$(PY) manage.py makemessages -l en --no-obsolete -i 'initiatieven/*' -i 'coalities/*' \
+	  -i 'overdracht/*' -i 'evaluatie/*' -i 'aanbesteden/overzicht/*' -i 'aanbesteden/migrations/*' \
+	  -i '.venv/*' -i 'node_modules/*' -i 'tests/*' -i 'bench/*' -i 'var/*' -i 'static/*' >/dev/null
+	for app in initiatieven coalities overdracht evaluatie aanbesteden/overzicht; do \
+	  (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l en --no-obsolete -i 'migrations/*' >/dev/null); done
+	for po in $$(find aanbesteden initiatieven coalities overdracht evaluatie -path '*/locale/*/LC_MESSAGES/django.po'); do \
+	  msgfmt --check-format -o $${po%.po}.mo $$po; done
 
 bench: install
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) node_modules var db.sqlite3
+	rm -rf $(VENV) node_modules static/vendor var db.sqlite3
 
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
 	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/permissions.py aanbesteden/berichten.py
+
+check: install
+	$(PY) manage.py check

@@ -1,6 +1,8 @@
 """Test settings: SQLite in-process by default; PostgreSQL and Redis when DATABASE_URL and
 CELERY_BROKER_URL are set (as in CI)."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import CELERY_BROKER_URL
 from .env import BASE_DIR, env
@@ -14,6 +16,9 @@ MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=str(BASE_DIR / "var" / "test-me
 # Tests run tasks eagerly unless they start a real worker themselves (marked "broker").
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = CELERY_BROKER_URL or "memory://"
+# One queue per test process, so that parallel test workers (pytest-xdist) and parallel runs
+# sharing one Redis never take each other's tasks (each worker has its own test database).
+CELERY_TASK_DEFAULT_QUEUE = f"test-{os.getpid()}"
 AXES_ENABLED = True
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 

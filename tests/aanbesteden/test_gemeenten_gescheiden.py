@@ -47,18 +47,19 @@ def test_traject_routes_gevonden():
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("status", [S.INGEDIEND, S.ROUTE, S.EVALUATIE])
 @pytest.mark.parametrize("route", ROUTES)
-def test_ambtenaar_andere_gemeente_krijgt_niets(client, traject, ambtenaar_b, route, status):
-    Traject.objects.filter(pk=traject.pk).update(status=status)
+def test_ambtenaar_andere_gemeente_krijgt_niets(client, traject, ambtenaar_b, route):
     client.force_login(ambtenaar_b)
-    for pad in _invullen(route, traject.pk):
-        get = client.get(pad)
-        assert get.status_code in (403, 404), (pad, get.status_code)
-        assert traject.titel not in get.content.decode()
-        post = client.post(pad, {"status": status, "motivatie": "Van een andere gemeente."})
-        assert post.status_code in (403, 404, 405), (pad, post.status_code)
-    assert Traject.objects.get(pk=traject.pk).status == status
+    for status in (S.INGEDIEND, S.ROUTE, S.EVALUATIE):
+        Traject.objects.filter(pk=traject.pk).update(status=status)
+        for pad in _invullen(route, traject.pk):
+            get = client.get(pad)
+            # 405: a POST-only page refuses a GET before it looks at anything.
+            assert get.status_code in (403, 404, 405), (status, pad, get.status_code)
+            assert traject.titel not in get.content.decode()
+            post = client.post(pad, {"status": status, "motivatie": "Van een andere gemeente."})
+            assert post.status_code in (403, 404, 405), (status, pad, post.status_code)
+        assert Traject.objects.get(pk=traject.pk).status == status
 
 
 @pytest.mark.django_db

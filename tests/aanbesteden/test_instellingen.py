@@ -1,0 +1,114 @@
+"""Runtime modes: production has no secret defaults and passes Django's deployment checks."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+BASE = Path(settings.BASE_DIR)
+
+
+def _productie_env(**extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k in {"PATH", "HOME", "LANG", "LC_ALL", "PYTHONPATH", "TMPDIR", "VIRTUAL_ENV"}
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="aanbesteden.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(60),
+        ALLOWED_HOSTS="aanbesteden.example.nl",
+        DATABASE_URL="postgres://aanbesteden:geheim@db.example.nl:5432/aanbesteden",
+        CELERY_BROKER_URL="redis://redis.example.nl:6379/0",
+        ZEGEL_PKCS12_PAD="/run/secrets/zegel.p12",
+        ZEGEL_PKCS12_WACHTWOORD="geheim",
+    )
+    env.update(extra)
+    return {k: v for k, v in env.items() if v is not None}
+
+
+def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(BASE / "manage.py"), *args],
+        cwd=BASE,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_zonder_meldingen():
+    uit = _manage("check", "--deploy", "--fail-level", "DEBUG", env=_productie_env())
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    assert "System check identified no issues (0 silenced)." in uit.stdout
+
+
+@pytest.mark.parametrize(
+    "ontbreekt",
+    [
+        "SECRET_KEY",
+        "ALLOWED_HOSTS",
+        "DATABASE_URL",
+        "CELERY_BROKER_URL",
+        "ZEGEL_PKCS12_PAD",
+        "ZEGEL_PKCS12_WACHTWOORD",
+    ],
+)
+def test_productie_start_niet_zonder_verplichte_variabele(ontbreekt):
+    uit = _manage("check", env=_productie_env(**{ontbreekt: None}))
+    assert uit.returncode != 0
+    assert "ImproperlyConfigured" in uit.stderr
+    assert ontbreekt in uit.stderr
+
+
+def test_zwakke_secret_key_valt_op_bij_check_deploy():
+    """The control: the deployment check does notice a bad production setting."""
+    uit = _manage("check", "--deploy", env=_productie_env(SECRET_KEY="kort"))
+    assert "security.W009" in uit.stdout + uit.stderr
+
+
+def test_productie_instellingen_veilig():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_SSL_REDIRECT,"
+        " s.SECURE_HSTS_SECONDS >= 31536000, s.CELERY_TASK_ALWAYS_EAGER,"
+        " 'csp.middleware.CSPMiddleware' in s.MIDDLEWARE,"
+        " s.DATABASES['default']['ENGINE'])"
+    )
+    uit = _manage("shell", "-c", code, env=_productie_env())
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.strip().splitlines()[-1].split() == [
+        "False",
+        "True",
+        "True",
+        "True",
+        "True",
+        "False",
+        "True",
+        "django.db.backends.postgresql",
+    ]
+
+
+def test_ingebedde_modus_zonder_omgeving():
+    """`make run` needs no variables at all: SQLite, tasks in-process, mail to the console."""
+    env = _productie_env(DJANGO_SETTINGS_MODULE="aanbesteden.settings.dev")
+    for naam in ("SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "ALLOWED_HOSTS"):
+        env.pop(naam)
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DEBUG, s.CELERY_TASK_ALWAYS_EAGER, s.DATABASES['default']['ENGINE'],"
+        " s.EMAIL_BACKEND)"
+    )
+    uit = _manage("shell", "-c", code, env=env)
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.strip().splitlines()[-1].split() == [
+        "True",
+        "True",
+        "django.db.backends.sqlite3",
+        "django.core.mail.backends.console.EmailBackend",
+    ]

@@ -84,9 +84,9 @@ class OpgaveForm(ModelFormulier):
         widget=DatumInput,
         help_text=_("Voorstellen kunnen tot en met deze dag worden ingediend."),
     )
-    formfield_callback = getal_velden
 
     class Meta:
+        formfield_callback = getal_velden
         model = Opgave
         fields = [
             "titel",
@@ -164,9 +164,8 @@ class VoorstelStartForm(Formulier):
 
 
 class VoorstelForm(ModelFormulier):
-    formfield_callback = getal_velden
-
     class Meta:
+        formfield_callback = getal_velden
         model = Voorstel
         fields = [
             "taak",
@@ -410,9 +409,8 @@ class HorizonForm(ModelFormulier):
 
 
 class IndicatorForm(ModelFormulier):
-    formfield_callback = getal_velden
-
     class Meta:
+        formfield_callback = getal_velden
         model = Indicator
         fields = [
             "naam",

@@ -10,7 +10,7 @@ import pytest
 
 from aanbesteden.constants import PartijSoort, TrajectStatus
 from aanbesteden.models import Traject
-from tests.factories import UserFactory, partner_van
+from tests.factories import partner_van
 
 
 def traject_in_overdracht(traject, *, partner_gebruikers, n_mijlpalen: int = 3) -> Traject:

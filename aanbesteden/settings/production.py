@@ -6,6 +6,9 @@ from .env import env
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
+# The address in mails and one-time log-in links: required, a default would send people to
+# the wrong host.
+SITE_URL = env.str("SITE_URL").rstrip("/")
 DATABASES = {"default": env.db_url("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=600)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

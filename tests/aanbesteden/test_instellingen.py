@@ -22,6 +22,7 @@ def _productie_env(**extra: str) -> dict[str, str]:
         DJANGO_SETTINGS_MODULE="aanbesteden.settings.production",
         SECRET_KEY=secrets.token_urlsafe(60),
         ALLOWED_HOSTS="aanbesteden.example.nl",
+        SITE_URL="https://aanbesteden.example.nl",
         DATABASE_URL="postgres://aanbesteden:geheim@db.example.nl:5432/aanbesteden",
         CELERY_BROKER_URL="redis://redis.example.nl:6379/0",
         ZEGEL_PKCS12_PAD="/run/secrets/zegel.p12",
@@ -53,6 +54,7 @@ def test_check_deploy_zonder_meldingen():
     [
         "SECRET_KEY",
         "ALLOWED_HOSTS",
+        "SITE_URL",
         "DATABASE_URL",
         "CELERY_BROKER_URL",
         "ZEGEL_PKCS12_PAD",
@@ -97,7 +99,7 @@ def test_productie_instellingen_veilig():
 def test_ingebedde_modus_zonder_omgeving():
     """`make run` needs no variables at all: SQLite, tasks in-process, mail to the console."""
     env = _productie_env(DJANGO_SETTINGS_MODULE="aanbesteden.settings.dev")
-    for naam in ("SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "ALLOWED_HOSTS"):
+    for naam in ("SECRET_KEY", "DATABASE_URL", "CELERY_BROKER_URL", "ALLOWED_HOSTS", "SITE_URL"):
         env.pop(naam)
     code = (
         "from django.conf import settings as s;"
@@ -112,3 +114,18 @@ def test_ingebedde_modus_zonder_omgeving():
         "django.db.backends.sqlite3",
         "django.core.mail.backends.console.EmailBackend",
     ]
+
+
+def test_collectstatic_in_productie(tmp_path):
+    """Production serves static files through whitenoise with hashed names: collectstatic must
+    post-process every collected file, including the NL Design System CSS from npm."""
+    vendor = BASE / "static" / "vendor" / "utrecht" / "index.css"
+    assert vendor.is_file(), "static/vendor ontbreekt: draai `make install` (npm ci en kopie)"
+    uit = _manage(
+        "collectstatic", "--noinput", env=_productie_env(STATIC_ROOT=str(tmp_path / "static"))
+    )
+    assert uit.returncode == 0, uit.stdout + uit.stderr
+    manifest = (tmp_path / "static" / "staticfiles.json").read_text()
+    for naam in ("vendor/utrecht/index.css", "vendor/utrecht-tokens/index.css", "css/site.css"):
+        assert f'"{naam}"' in manifest
+    assert list((tmp_path / "static" / "vendor" / "htmx").glob("htmx.min.*.js.gz"))

@@ -79,9 +79,5 @@ def test_pdf_via_redis_een_keer_en_opnieuw_na_een_fout(
     assert versie.pdf_status == PdfStatus.KLAAR, versie.pdf_fout
     assert sorted(klaar) == [False, True], "exactly one of the two runs made the file"
     assert len(pogingen) == 2, "the first render failed and was retried"
-    bestanden = list(
-        (settings.MEDIA_ROOT and __import__("pathlib").Path(settings.MEDIA_ROOT))
-        .joinpath("prive", "overeenkomsten")
-        .iterdir()
-    )
+    bestanden = list(Path(settings.MEDIA_ROOT, "prive", "overeenkomsten").iterdir())
     assert len(bestanden) == 1

@@ -50,6 +50,11 @@ def _gemeente_voor_ambtenaar(request: HttpRequest, slug: str, beheerder: bool = 
     return gemeente
 
 
+def _post(request: HttpRequest):
+    """The POST data of a POST (also when empty, so that an empty form shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _traject(request: HttpRequest, pk: int, *rollen: str):
     traject = kern.traject_get(user=request.user, pk=pk)
     vereis_rol(request.user, traject, *rollen)
@@ -99,7 +104,7 @@ def voorstel_starten(
     if opgave_obj is not None and not opgave_obj.is_open:
         return render(request, "initiatieven/voorstel_starten.html", context, status=410)
     form = VoorstelStartForm(
-        request.POST or None, met_email=not ingelogd, uitdaagrecht=opgave_obj is None
+        _post(request), met_email=not ingelogd, uitdaagrecht=opgave_obj is None
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -147,7 +152,7 @@ def opgaven_beheer(request: HttpRequest, gemeente: str) -> HttpResponse:
 def opgave_bewerken(request: HttpRequest, gemeente: str, pk: int | None = None) -> HttpResponse:
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
     opgave_obj = selectors.opgave_get(gemeente=gemeente_obj, pk=pk) if pk else None
-    form = OpgaveForm(request.POST or None, instance=opgave_obj)
+    form = OpgaveForm(_post(request), instance=opgave_obj)
     if request.method == "POST" and form.is_valid():
         velden = {k: form.cleaned_data[k] for k in form.Meta.fields}
         try:
@@ -231,7 +236,7 @@ def criteria(request: HttpRequest, gemeente: str) -> HttpResponse:
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente, beheerder=True)
     services.criteria_voor_gemeente(gemeente=gemeente_obj)
     qs = Beoordelingscriterium.objects.filter(gemeente=gemeente_obj).order_by("volgorde", "pk")
-    formset = CriteriumFormSet(request.POST or None, queryset=qs, prefix="criteria")
+    formset = CriteriumFormSet(_post(request), queryset=qs, prefix="criteria")
     if request.method == "POST" and formset.is_valid():
         services.criteria_opslaan(gemeente=gemeente_obj, door=request.user, formset=formset)
         messages.success(request, _("De beoordelingscriteria zijn opgeslagen."))
@@ -280,7 +285,7 @@ def _concept_voor_initiatief(request: HttpRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def voorstel_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     traject, voorstel_obj = _concept_voor_initiatief(request, pk)
-    data = request.POST or None
+    data = _post(request)
     voorstel_form = VoorstelForm(data, instance=voorstel_obj, prefix="voorstel")
     initiatief_form = InitiatiefForm(data, instance=voorstel_obj.initiatief, prefix="initiatief")
     formset = ContactpersoonFormSet(data, instance=voorstel_obj.initiatief, prefix="contact")
@@ -320,7 +325,7 @@ def voorstel_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def bijlagen(request: HttpRequest, pk: int) -> HttpResponse:
     traject, voorstel_obj = _concept_voor_initiatief(request, pk)
-    form = BijlageForm(request.POST or None, request.FILES or None)
+    form = BijlageForm(_post(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.bijlage_toevoegen(
@@ -375,7 +380,7 @@ def bijlage_downloaden(request: HttpRequest, pk: int, bijlage: int) -> FileRespo
 @require_http_methods(["GET", "POST"])
 def steun(request: HttpRequest, pk: int) -> HttpResponse:
     traject, voorstel_obj = _concept_voor_initiatief(request, pk)
-    form = SteunForm(request.POST or None)
+    form = SteunForm(_post(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.steun_vragen(
@@ -435,7 +440,7 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
     }
     beoordeling = selectors.getattr_of_none(voorstel_obj, "beoordeling")
     form = BeoordelingForm(
-        request.POST or None,
+        _post(request),
         criteria=criteria_lijst,
         scores=huidige,
         initial={"samenvatting": beoordeling.samenvatting if beoordeling else ""},
@@ -469,7 +474,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     voorstel_obj = selectors.voorstel_get(traject=traject)
     if traject.status != TrajectStatus.INGEDIEND:
         raise PermissionDenied(_("Over dit voorstel is al besloten."))
-    form = BesluitForm(request.POST or None, initial={"status": traject.status})
+    form = BesluitForm(_post(request), initial={"status": traject.status})
     status = 200
     if request.method == "POST":
         status = 400
@@ -581,7 +586,7 @@ def _horizon_voor_bewerken(request: HttpRequest, pk: int):
 @require_http_methods(["GET", "POST"])
 def horizon_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
     traject, horizon_obj = _horizon_voor_bewerken(request, pk)
-    data = request.POST or None
+    data = _post(request)
     form = HorizonForm(data, instance=horizon_obj, initial={"versie": horizon_obj.versie})
     formset = IndicatorFormSet(data, instance=horizon_obj, prefix="indicatoren")
     status = 200

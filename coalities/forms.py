@@ -5,6 +5,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -98,10 +99,6 @@ class GetalVeld(forms.Field):
         try:
             getal = getal_lezen(str(value))
         except (ValueError, InvalidOperation):
-            if get_language() and get_language().startswith("en"):
-                raise ValidationError(
-                    _("Enter a number such as 1,250.50 or 1250.50."), code="ongeldig"
-                ) from None
             raise ValidationError(
                 _(
                     "Vul een getal in zoals 1.250,50 of 1250,50: een komma voor de centen, "
@@ -114,7 +111,7 @@ class GetalVeld(forms.Field):
         if getal > self.maximum:
             raise ValidationError(
                 _("Dit getal is te groot (hoogstens %(max)s).")
-                % {"max": f"{self.maximum:,.0f}".replace(",", ".")},
+                % {"max": number_format(self.maximum, 0, force_grouping=True)},
                 code="te_groot",
             )
         if getal != getal.quantize(Decimal("0.01")):
@@ -142,6 +139,13 @@ class UitnodigingForm(Formulier):
 
 
 class AccepterenForm(ModelFormulier):
+    kvk_nummer = forms.CharField(
+        label=_("KvK-nummer"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+
     class Meta:
         model = Partner
         fields = [
@@ -173,7 +177,7 @@ class AccepterenForm(ModelFormulier):
         )
 
     def clean_kvk_nummer(self):
-        waarde = (self.cleaned_data.get("kvk_nummer") or "").replace(" ", "")
+        waarde = re.sub(r"[\s.-]", "", self.cleaned_data.get("kvk_nummer") or "")
         if waarde:
             kvk_validator(waarde)
         return waarde

@@ -351,13 +351,18 @@ def mijn_gegevens(*, user: User) -> dict[str, Any]:
     }
 
 
-def _traject_ids_met_perm(user: User, codename: str) -> QuerySet:
+def _traject_ids_met_perm(user: User, codename: str) -> list[int]:
+    """Ids of the trajecten where ``user`` itself holds ``codename`` (guardian keeps the object
+    id as text, so the ids are read once rather than joined)."""
     from guardian.models import UserObjectPermission
 
     ct = ContentType.objects.get_for_model(Traject)
-    return UserObjectPermission.objects.filter(
-        user=user, content_type=ct, permission__codename=codename
-    ).values("object_pk")
+    return [
+        int(pk)
+        for pk in UserObjectPermission.objects.filter(
+            user=user, content_type=ct, permission__codename=codename
+        ).values_list("object_pk", flat=True)
+    ]
 
 
 # --- notifications ----------------------------------------------------------------------------

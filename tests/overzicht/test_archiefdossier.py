@@ -123,3 +123,16 @@ def test_dossier_alleen_voor_de_gemeente(traject, rollen, rol, status, client):
     assert client.get(url).status_code == status
     assert client.post(url).status_code == status
     assert Dossier.objects.count() == 0
+
+
+def test_trajectpagina_toont_archief_alleen_aan_de_gemeente(
+    traject, ambtenaar, initiatiefnemer, client
+):
+    from aanbesteden.models import Traject
+
+    Traject.objects.filter(pk=traject.pk).update(status="evaluatie")
+    link = reverse("overzicht:dossier", kwargs={"pk": traject.pk})
+    client.force_login(ambtenaar)
+    assert link in client.get(traject.get_absolute_url()).content.decode()
+    client.force_login(initiatiefnemer)
+    assert link not in client.get(traject.get_absolute_url()).content.decode()

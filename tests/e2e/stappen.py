@@ -1,0 +1,165 @@
+"""Page-object helpers for the browser journey, one class per part of the platform.
+
+``Bezoeker`` is one person's browser (a Playwright context). Every helper that lands on a new
+page calls ``bezoeker.aangekomen()``, which checks that the CSS loaded and runs axe-core on
+the page (once per address and language); violations are collected in ``bezoeker.fouten``
+and the journey fails on them at its end with every rule, impact and node.
+
+A phase adds its steps as a class like ``Kern`` below (``Horizon``, ``Coalitie`` …), taking
+a ``Bezoeker`` and using ``t()`` for its texts, so the same journey runs in Dutch and English.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from django.core import mail
+from django.utils import translation
+
+from tests.e2e.toegankelijkheid import axe_schendingen, schendingen_tekst
+
+
+def t(taal: str, tekst: str, **waarden) -> str:
+    """A Dutch source string as the interface shows it in ``taal``."""
+    from django.utils.translation import gettext
+
+    with translation.override(taal):
+        vertaald = gettext(tekst)
+    return vertaald % waarden if waarden else vertaald
+
+
+class Bezoeker:
+    def __init__(
+        self, context, basis_url: str, axe_bron: str, *, taal: str = "nl", javascript: bool = True
+    ):
+        self.context = context
+        self.page = context.new_page()
+        self.basis = basis_url.rstrip("/")
+        self.axe_bron = axe_bron
+        self.taal = taal
+        self.javascript = javascript
+        self.fouten: list[str] = []
+        self.bezocht: list[str] = []
+        self._gecontroleerd: set[tuple[str, str]] = set()
+        self._css_status: dict[str, int] = {}
+        self.page.on("response", self._antwoord)
+
+    def _antwoord(self, response) -> None:
+        if response.url.endswith(".css"):
+            self._css_status[urlsplit(response.url).path] = response.status
+
+    def t(self, tekst: str, **waarden) -> str:
+        return t(self.taal, tekst, **waarden)
+
+    # --- navigation and checks --------------------------------------------------------------
+    def ga_naar(self, pad: str, *, status: int = 200):
+        response = self.page.goto(self.basis + pad)
+        assert response is not None and response.status == status, (
+            f"GET {pad}: expected {status}, got {response and response.status}"
+        )
+        self.aangekomen()
+        return response
+
+    def aangekomen(self) -> None:
+        """Every page: the language is right, the CSS loaded, axe-core finds nothing."""
+        self.page.wait_for_load_state("load")
+        pad = urlsplit(self.page.url).path
+        self.bezocht.append(pad)
+        lang = self.page.get_attribute("html", "lang")
+        assert lang == self.taal, f"{pad}: <html lang={lang!r}>, expected {self.taal!r}"
+        kapot = {css: s for css, s in self._css_status.items() if s >= 400}
+        assert not kapot, f"stylesheets not served: {kapot}"
+        assert self._css_status, f"{pad}: no stylesheet loaded"
+        if not self.javascript:
+            # Page scripts are off, so axe-core cannot run here; the runs with JavaScript on
+            # check the same pages.
+            return
+        # The site's own CSS is applied (its header is a flex box).
+        assert (
+            self.page.locator(".site-kop").evaluate("el => getComputedStyle(el).display") == "flex"
+        ), f"{pad}: site.css not applied"
+        sleutel = (re.sub(r"\d+", "<id>", pad), self.taal)
+        if sleutel in self._gecontroleerd:
+            return
+        self._gecontroleerd.add(sleutel)
+        schendingen = axe_schendingen(self.page, self.axe_bron)
+        if schendingen:
+            self.fouten.append(schendingen_tekst(self.page.url, schendingen))
+
+    def geen_toegankelijkheidsfouten(self) -> None:
+        assert not self.fouten, "\n\n".join(self.fouten)
+
+    def klik(self, rol: str, naam: str) -> None:
+        self.page.get_by_role(rol, name=naam, exact=True).first.click()
+        self.aangekomen()
+
+    def melding(self) -> str:
+        return " ".join(self.page.locator(".meldingen").all_inner_texts())
+
+    def h1(self) -> str:
+        return self.page.locator("h1").inner_text().strip()
+
+
+class Kern:
+    """Log-in, lists, the traject page, transitions and the language switch."""
+
+    def __init__(self, bezoeker: Bezoeker):
+        self.b = bezoeker
+        self.page = bezoeker.page
+
+    def inloggen_met_wachtwoord(self, email: str, wachtwoord: str) -> None:
+        b = self.b
+        b.ga_naar("/")
+        b.klik("link", b.t("Inloggen voor medewerkers"))
+        self.page.get_by_label(b.t("E-mailadres")).fill(email)
+        self.page.locator("input[name=password]").fill(wachtwoord)
+        b.klik("button", b.t("Inloggen"))
+
+    def inloggen_met_link(self, email: str) -> None:
+        """Ask for a link, take it from the mail the platform sent, open it, press the button."""
+        b = self.b
+        b.ga_naar("/")
+        b.klik("link", b.t("Inloggen met een link"))
+        voor = len(mail.outbox)
+        self.page.get_by_label(b.t("E-mailadres")).fill(email)
+        b.klik("button", b.t("Stuur mij een link"))
+        assert b.h1() == b.t("Kijk in uw e-mail")
+        link = self.link_uit_mail(email, sinds=voor)
+        b.ga_naar(link)
+        b.klik("button", b.t("Inloggen"))
+
+    def link_uit_mail(self, email: str, *, sinds: int = 0) -> str:
+        """The path+query of the first platform link in the newest mail to ``email``."""
+        berichten = [m for m in mail.outbox[sinds:] if email in m.to]
+        assert berichten, f"no mail to {email} (outbox: {[m.to for m in mail.outbox]})"
+        gevonden = re.search(r"https?://[^\s/]+(/\S+)", berichten[-1].body)
+        assert gevonden, f"no link in the mail to {email}:\n{berichten[-1].body}"
+        return gevonden.group(1)
+
+    def gemeente_lijst(self) -> list[str]:
+        """The titles in the officials' list (the landing page after their log-in)."""
+        return [
+            s.strip() for s in self.page.locator("table.utrecht-table tbody th").all_inner_texts()
+        ]
+
+    def traject_openen(self, titel: str) -> None:
+        self.b.klik("link", titel)
+        assert self.b.h1() == titel
+
+    def stap_zetten(self, label: str, motivatie: str = "") -> None:
+        b = self.b
+        b.klik("link", label)
+        assert b.h1() == label
+        if motivatie:
+            self.page.get_by_label(re.compile("^" + re.escape(b.t("Motivatie")))).fill(motivatie)
+        b.klik("button", label)
+
+    def taal_wisselen(self, naar: str) -> None:
+        knop = "English" if naar == "en" else "Nederlands"
+        self.page.get_by_role("button", name=knop, exact=True).click()
+        self.b.taal = naar
+        self.b.aangekomen()
+
+    def uitloggen(self) -> None:
+        self.b.klik("button", self.b.t("Uitloggen"))

@@ -1,0 +1,85 @@
+"""axe-core (WCAG 2.1 A/AA) on the public pages and the error pages, in Dutch and English."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+
+from aanbesteden import views
+from tests.e2e.stappen import Bezoeker
+from tests.e2e.toegankelijkheid import axe_schendingen, schendingen_tekst
+from tests.factories import GemeenteFactory, ambtenaar_van
+
+#: Public pages (no log-in needed): (path maker, expected status).
+PUBLIEK = [
+    (lambda g: reverse("aanbesteden:home"), 200),
+    (lambda g: reverse("initiatieven:gemeente", kwargs={"gemeente": g.slug}), 200),
+    (lambda g: reverse("aanbesteden:inloggen"), 200),
+    (lambda g: reverse("aanbesteden:inloglink"), 200),
+    (lambda g: reverse("aanbesteden:inloglink_verzonden"), 200),
+    (lambda g: reverse("aanbesteden:inloglink_gebruiken") + "?sleutel=abc", 200),
+    (lambda g: reverse("aanbesteden:inloglink_gebruiken"), 403),
+    (lambda g: reverse("aanbesteden:wachtwoord_vergeten"), 200),
+    (lambda g: reverse("aanbesteden:wachtwoord_verzonden"), 200),
+    (lambda g: reverse("aanbesteden:wachtwoord_nieuw", args=["MQ", "ongeldig"]), 200),
+    (lambda g: reverse("aanbesteden:wachtwoord_gewijzigd"), 200),
+    (lambda g: "/bestaat-niet/", 404),
+]
+
+
+@pytest.fixture
+def gemeente_e2e(e2e_db):
+    return GemeenteFactory(naam="Utrechtse Heuvelrug", slug="heuvelrug", cbs_code="GM0339")
+
+
+@pytest.mark.parametrize("taal", ["nl", "en"])
+def test_openbare_paginas_zonder_schendingen(
+    gemeente_e2e, live_server, nieuwe_context, axe_bron, taal
+):
+    b = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
+    for pad, status in PUBLIEK:
+        b.ga_naar(pad(gemeente_e2e), status=status)
+    # The 403 page as an official of another gemeente sees it, and the form with errors.
+    b.ga_naar(reverse("aanbesteden:inloglink"))
+    b.page.locator("input[name=email]").fill("geen e-mailadres")
+    b.klik("button", b.t("Stuur mij een link"))
+    assert b.page.locator("[aria-invalid=true]").count() == 1
+    b.geen_toegankelijkheidsfouten()
+
+
+def test_foutpaginas_zonder_schendingen(gemeente_e2e, live_server, nieuwe_context, axe_bron):
+    """400, 403 and 500 rendered by their handlers, then shown in the browser."""
+    andere = GemeenteFactory(naam="Andere", slug="andere", cbs_code="GM0340")
+    ambtenaar = ambtenaar_van(andere, email="b@andere.example.org")
+    b = Bezoeker(nieuwe_context(), live_server.url, axe_bron)
+    from django.test import Client
+
+    client = Client()
+    client.force_login(ambtenaar)
+    sessie = client.cookies["sessionid"].value
+    b.context.add_cookies([{"name": "sessionid", "value": sessie, "url": live_server.url}])
+    b.ga_naar(reverse("aanbesteden:gemeente_trajecten", args=[gemeente_e2e.slug]), status=403)
+
+    rf = RequestFactory()
+    for handler in (views.fout_400, views.fout_500):
+        verzoek = rf.get("/")
+        from django.contrib.auth.models import AnonymousUser
+
+        verzoek.user = AnonymousUser()
+        html = handler(verzoek).content.decode()
+        b.page.goto(live_server.url + "/")
+        b.page.set_content(html)
+        schendingen = axe_schendingen(b.page, axe_bron)
+        assert not schendingen, schendingen_tekst(handler.__name__, schendingen)
+
+
+def test_axe_vindt_een_schending(browser, nieuwe_context, axe_bron):
+    """The check itself can fail: a page with an unlabelled input and an image without alt."""
+    page = nieuwe_context().new_page()
+    page.set_content(
+        '<!doctype html><html lang="nl"><head><title>x</title></head><body><main>'
+        '<h1>Kop</h1><img src="data:,"><input type="text"></main></body></html>'
+    )
+    regels = {v["id"] for v in axe_schendingen(page, axe_bron)}
+    assert {"image-alt", "label"} <= regels

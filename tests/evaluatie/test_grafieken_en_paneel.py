@@ -126,8 +126,10 @@ def _aantal_queries(func):
     return len(q.captured_queries)
 
 
-@pytest.mark.parametrize("pagina", ["paneel", "momenten", "moment", "ical"])
-def test_begrensd_aantal_queries(client, eval_traject, ambtenaar, indicatoren, pagina):
+@pytest.mark.parametrize("pagina", ["paneel", "momenten", "moment", "ical", "bijdrage"])
+def test_begrensd_aantal_queries(
+    client, eval_traject, ambtenaar, initiatiefnemer, indicatoren, pagina
+):
     client.force_login(ambtenaar)
     client.post(reverse("evaluatie:agenda_vernieuwen"))
     ambtenaar.refresh_from_db()
@@ -143,6 +145,10 @@ def test_begrensd_aantal_queries(client, eval_traject, ambtenaar, indicatoren, p
                 ).status_code
                 == 200
             )
+        elif pagina == "bijdrage":
+            client.force_login(initiatiefnemer)
+            url = reverse("evaluatie:bijdrage", kwargs={"pk": eval_traject.pk, "moment": moment.pk})
+            assert client.get(url).status_code == 200
         else:
             kw = {"pk": eval_traject.pk} | ({"moment": moment.pk} if pagina == "moment" else {})
             assert client.get(reverse(f"evaluatie:{pagina}", kwargs=kw)).status_code == 200

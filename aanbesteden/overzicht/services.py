@@ -9,6 +9,7 @@ import json
 import logging
 import zipfile
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from django.core import serializers
@@ -111,6 +112,10 @@ def dagoverzicht_versturen(*, gebruiker_id: int) -> bool:
 # --- the archive dossier ----------------------------------------------------------------------
 
 
+#: A dossier still "being made" after this long counts as lost (a worker died): ask again.
+DOSSIER_VERLOOPT = timedelta(hours=1)
+
+
 @transaction.atomic
 def dossier_aanvragen(*, traject: Traject, door: User) -> Dossier:
     """Ask for a new archive dossier; it is built by a worker. A request while one is being
@@ -118,7 +123,11 @@ def dossier_aanvragen(*, traject: Traject, door: User) -> Dossier:
     from .tasks import dossier_maken
 
     Traject.objects.select_for_update().filter(pk=traject.pk).first()
-    bezig = Dossier.objects.filter(traject=traject, status=DossierStatus.WACHTEN).first()
+    bezig = Dossier.objects.filter(
+        traject=traject,
+        status=DossierStatus.WACHTEN,
+        created_at__gte=timezone.now() - DOSSIER_VERLOOPT,
+    ).first()
     if bezig is not None:
         return bezig
     dossier = Dossier.objects.create(traject=traject, aangevraagd_door=door)

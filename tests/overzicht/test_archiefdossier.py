@@ -136,3 +136,14 @@ def test_trajectpagina_toont_archief_alleen_aan_de_gemeente(
     assert link in client.get(traject.get_absolute_url()).content.decode()
     client.force_login(initiatiefnemer)
     assert link not in client.get(traject.get_absolute_url()).content.decode()
+
+
+def test_verloren_aanvraag_blokkeert_niet(dossier_traject, ambtenaar):
+    import time_machine
+
+    from aanbesteden.overzicht.services import dossier_aanvragen
+
+    with time_machine.travel("2026-01-01 09:00 +01:00"):
+        eerste = dossier_aanvragen(traject=dossier_traject, door=ambtenaar)
+    tweede = dossier_aanvragen(traject=dossier_traject, door=ambtenaar)
+    assert eerste.pk != tweede.pk

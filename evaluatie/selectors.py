@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext
 from guardian.shortcuts import get_objects_for_user, get_users_with_perms
 
 from aanbesteden.constants import Rol, TrajectStatus
@@ -199,8 +200,6 @@ def ontbrekende_partijen(*, moment: Evaluatiemoment) -> list[str]:
     )
     ontbrekend = []
     if not any(soort == "initiatief" for soort, _p in ingediend):
-        from django.utils.translation import gettext
-
         ontbrekend.append(gettext("het initiatief"))
     partner_ids = {p for soort, p in ingediend if soort == "partner"}
     for partner in bevestigde_partners(traject=moment.traject):

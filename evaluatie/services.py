@@ -171,6 +171,10 @@ def moment_toevoegen(*, traject: Traject, datum: datetime.date, door: User) -> E
     if traject.status != TrajectStatus.EVALUATIE:
         raise EvaluatieFout(_("Een extra moment kan alleen in de fase evaluatie."))
     _datum_controleren(datum)
+    if Evaluatiemoment.objects.filter(
+        traject=traject, gepland_op=datum, status=MomentStatus.GEPLAND
+    ).exists():
+        raise EvaluatieFout(_("Op die datum staat al een evaluatiemoment."))
     return Evaluatiemoment.objects.create(traject=traject, gepland_op=datum, extra=True)
 
 

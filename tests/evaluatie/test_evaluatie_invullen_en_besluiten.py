@@ -382,6 +382,11 @@ def test_extra_moment_en_verplaatsen_via_paginas(client, ambtenaar, eval_traject
     url = reverse("evaluatie:moment_toevoegen", kwargs={"pk": eval_traject.pk})
     assert client.post(url, {"datum": "2027-05-05"}).status_code == 302
     assert eval_traject.evaluatiemomenten.filter(extra=True, gepland_op=D(2027, 5, 5)).exists()
+    antwoord = client.post(url, {"datum": "2027-05-05"})  # double submit
+    assert (
+        antwoord.status_code == 409 and "staat al een evaluatiemoment" in antwoord.content.decode()
+    )
+    assert eval_traject.evaluatiemomenten.filter(gepland_op=D(2027, 5, 5)).count() == 1
     assert client.post(url, {"datum": "2020-01-01"}).status_code == 409
     assert client.post(url, {"datum": "abc"}).status_code == 400
     antwoord = client.post(_url("moment_verplaatsen", moment), {"datum": "2027-04-15", "reden": ""})

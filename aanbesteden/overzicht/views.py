@@ -185,6 +185,14 @@ def voorkeuren(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
+def register_index(request: HttpRequest) -> HttpResponse:
+    """The public register's entry: every gemeente on the platform."""
+    return render(
+        request, "overzicht/register_index.html", {"gemeenten": Gemeente.objects.order_by("naam")}
+    )
+
+
+@require_GET
 def register(request: HttpRequest, gemeente: str) -> HttpResponse:
     gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
     trajecten = selectors.register_trajecten(gemeente=gemeente_obj)

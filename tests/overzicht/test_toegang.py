@@ -36,6 +36,7 @@ PAGINAS = [
     ("overzicht:trajecten_excel", "g", GEMEENTE),
     ("overzicht:rapport", "g", GEMEENTE),
     ("overzicht:rapport_pdf", "gj", GEMEENTE),
+    ("overzicht:register_index", "", PUBLIEK),
     ("overzicht:register", "g", PUBLIEK),
     ("overzicht:register_json", "g", PUBLIEK),
     ("overzicht:register_csv", "g", PUBLIEK),

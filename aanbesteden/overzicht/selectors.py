@@ -508,7 +508,7 @@ def register_rij(traject: Traject) -> dict[str, Any]:
         "initiatief": initiatief.naam if initiatief is not None and initiatief.publiceren else None,
         "partners": [p.organisatie for p in traject.openbare_partners],
         "sinds": traject.sinds.isoformat() if traject.sinds else None,
-        "budget_gemeente": str(traject.budget_gemeente or Decimal("0")),
+        "budget_gemeente": f"{Decimal(traject.budget_gemeente or 0):.2f}",
         "indicatoren": [
             {
                 "naam": i.naam,
@@ -521,7 +521,7 @@ def register_rij(traject: Traject) -> dict[str, Any]:
         "laatste_evaluatie": {
             "besluit": conclusie or None,
             "besluit_label": str(Conclusie(conclusie).label) if conclusie else None,
-            "datum": traject.laatste_evaluatie_op.date().isoformat()
+            "datum": timezone.localtime(traject.laatste_evaluatie_op).date().isoformat()
             if traject.laatste_evaluatie_op
             else None,
         },

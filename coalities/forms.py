@@ -357,8 +357,12 @@ class TrancheForm(RouteFormulier):
         self.route = route
         self.fields["vorm"].choices = Betaalvorm.choices
         self.fields["mijlpaal"].queryset = Mijlpaal.objects.filter(traject=traject)
-        self.fields["mijlpaal"].empty_label = _("(geen)")
+        self.fields["mijlpaal"].required = True
+        self.fields["mijlpaal"].empty_label = _("(kies een mijlpaal)")
         self.fields["mijlpaal"].label = _("Bij mijlpaal")
+        self.fields["mijlpaal"].error_messages["required"] = _(
+            "Een tranche hoort bij een mijlpaal: kies er een."
+        )
         self.fields["datum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y"]
 
     clean_datum = MijlpaalForm.clean_datum
@@ -379,6 +383,12 @@ class RouteKaderForm(Formulier):
         max_value=240,
         help_text=_("Tussen 1 en 240 maanden."),
     )
+
+    def clean_startdatum(self):
+        datum = self.cleaned_data["startdatum"]
+        if not 2000 <= datum.year <= 2100:
+            raise ValidationError(_("Kies een startdatum tussen 2000 en 2100."))
+        return datum
 
 
 class VertrekkenForm(Formulier):

@@ -194,7 +194,12 @@ def test_kader_dat_mijlpalen_buitensluit(client, met_kader, initiatiefnemer):
     )
     assert antwoord.status_code == 400
     assert "Laat" in antwoord.content.decode()
-    for maanden in ("0", "241", "-1", "zes"):
+    for datum in ("9999-12-01", "0001-01-01", "2030-13-01"):
+        antwoord = post(
+            client, "route_kader", met_kader, {"startdatum": datum, "looptijd_maanden": "12"}
+        )
+        assert antwoord.status_code == 400
+    for maanden in ("0", "241", "-1", "zes", "99999999999999999999"):
         assert (
             post(
                 client,
@@ -248,14 +253,26 @@ def test_inzet_onbekende_soort_en_vreemde_mijlpaal(
     assert not Inzet.objects.exists()
 
 
-def test_tranche_fouten(client, met_kader, ambtenaar):
+def test_tranche_fouten(client, met_kader, ambtenaar, ander_coalitie_traject):
+    m = Mijlpaal.objects.create(traject=met_kader, titel="M", datum=date(2030, 3, 1))
+    vreemd = Mijlpaal.objects.create(
+        traject=ander_coalitie_traject, titel="V", datum=date(2030, 3, 1)
+    )
     client.force_login(ambtenaar)
-    basis = {"omschrijving": "Eerste", "bedrag": "500", "vorm": "subsidie", "datum": "2030-03-01"}
+    basis = {
+        "omschrijving": "Eerste",
+        "bedrag": "500",
+        "vorm": "subsidie",
+        "datum": "2030-03-01",
+        "mijlpaal": m.pk,
+    }
     for fout in (
         {"bedrag": "-500"},
         {"vorm": "cadeau"},
         {"datum": "2032-01-01"},
         {"bedrag": "5.00,0"},
+        {"mijlpaal": ""},
+        {"mijlpaal": vreemd.pk},
     ):
         assert post(client, "tranche_nieuw", met_kader, {**basis, **fout}).status_code == 400
     assert not Tranche.objects.exists()

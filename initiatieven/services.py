@@ -406,7 +406,7 @@ def besluitbrief_renderen(*, besluitbrief_id: int) -> bool:
     from aanbesteden.pdf import sha256_hex, template_naar_pdf
 
     brief = (
-        Besluitbrief.objects.select_for_update()
+        Besluitbrief.objects.select_for_update(of=("self",))
         .select_related(
             "voorstel__traject__gemeente",
             "voorstel__initiatief",

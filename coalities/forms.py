@@ -143,6 +143,7 @@ class AccepterenForm(ModelFormulier):
         label=_("KvK-nummer"),
         max_length=20,
         required=False,
+        help_text=_("8 cijfers. Laat leeg als uw organisatie niet in de KvK staat."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
 
@@ -159,14 +160,13 @@ class AccepterenForm(ModelFormulier):
             "publiceren",
         ]
         help_texts = {
-            "kvk_nummer": _("8 cijfers. Laat leeg als uw organisatie niet in de KvK staat."),
             "rechtsvorm": _("Bijvoorbeeld stichting, vereniging, bv. Laat leeg voor bewoners."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["rol"].required = True
-        self.fields["rol"].choices = PartnerRol.choices
+        self.fields["rol"].choices = [("", _("(kies een rol)"))] + list(PartnerRol.choices)
         self.fields["rol"].error_messages["required"] = _("Kies uw rol in de coalitie.")
         self.fields["soort"].choices = PartnerSoort.choices
         self.fields["organisatie"].error_messages["required"] = _(

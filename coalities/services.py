@@ -628,6 +628,9 @@ def route_onderdeel_verwijderen(*, traject: Traject, door: User, obj: Model) -> 
             traject=traject, user=door, partij_soort=obj.partij_soort, partner=obj.partner
         )
     wijziging = _("Verwijderd: %(wat)s.") % {"wat": _beschrijf(obj)}
+    if isinstance(obj, Mijlpaal):
+        # Contributions tied to it stay, for the whole route.
+        Inzet.objects.filter(mijlpaal=obj).update(mijlpaal=None)
     obj.delete()
     _route_gewijzigd(route=route_van(traject), door=door, wijziging=wijziging)
 

@@ -177,6 +177,14 @@ def test_mijlpaal_verwijderen_schrijft_versie(client, route_traject, initiatiefn
     assert antwoord.status_code == 302
     m = Mijlpaal.objects.get()
     assert m.verantwoordelijke_soort == "gemeente"
+    inzet = Inzet.objects.create(
+        traject=route_traject,
+        partij_soort="initiatief",
+        soort="uren",
+        hoeveelheid=4,
+        eenheid="uur",
+        mijlpaal=m,
+    )
     antwoord = client.post(
         reverse(
             "coalities:verwijderen",
@@ -184,6 +192,8 @@ def test_mijlpaal_verwijderen_schrijft_versie(client, route_traject, initiatiefn
         )
     )
     assert antwoord.status_code == 302 and not Mijlpaal.objects.exists()
+    inzet.refresh_from_db()
+    assert inzet.mijlpaal is None  # the contribution stays, for the whole route
     with translation.override("nl"):
         inhoud = client.get(
             reverse("coalities:route_versies", kwargs={"pk": route_traject.pk})

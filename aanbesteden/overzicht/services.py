@@ -267,16 +267,17 @@ def dossier_zip(traject: Traject) -> bytes:
             ).encode(),
         )
     )
+    bestanden = [
+        {"naam": naam, "sha256": hashlib.sha256(data).hexdigest(), "grootte": len(data)}
+        for naam, data in inhoud
+    ]
     index = {
         "traject": {"id": traject.pk, "titel": traject.titel, "gemeente": traject.gemeente.naam},
         "gemaakt_op": timezone.now().isoformat(),
-        "bestanden": [
-            {"naam": naam, "sha256": hashlib.sha256(data).hexdigest(), "grootte": len(data)}
-            for naam, data in inhoud
-        ],
+        "bestanden": bestanden,
         "ontbrekend": ontbrekend,
     }
-    regels = [f"{b['sha256']}  {b['naam']}" for b in index["bestanden"]]
+    regels = [f"{b['sha256']}  {b['naam']}" for b in bestanden]
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for naam, data in inhoud:

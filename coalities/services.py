@@ -59,7 +59,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def _geldigheid() -> timedelta:
+def uitnodiging_geldigheid() -> timedelta:
     return timedelta(days=getattr(settings, "UITNODIGING_GELDIG_DAGEN", UITNODIGING_GELDIG_DAGEN))
 
 
@@ -84,7 +84,7 @@ def _uitnodiging_maken(
         organisatie=organisatie,
         bericht=bericht,
         token_hash=token_hash(token),
-        verloopt_op=nu + _geldigheid(),
+        verloopt_op=nu + uitnodiging_geldigheid(),
         uitgenodigd_door=door,
         verzonden_op=nu,
     )
@@ -183,7 +183,7 @@ def uitnodiging_opnieuw_versturen(*, uitnodiging: Uitnodiging, door: User) -> Ui
     token = secrets.token_urlsafe(32)
     nu = timezone.now()
     uitnodiging.token_hash = token_hash(token)
-    uitnodiging.verloopt_op = nu + _geldigheid()
+    uitnodiging.verloopt_op = nu + uitnodiging_geldigheid()
     uitnodiging.verzonden_op = nu
     uitnodiging.keer_verzonden += 1
     uitnodiging.save(update_fields=["token_hash", "verloopt_op", "verzonden_op", "keer_verzonden"])

@@ -138,7 +138,7 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
             "De partner krijgt een e-mail met een link die één keer werkt en na %(dagen)s "
             "dagen verloopt."
         )
-        % {"dagen": services._geldigheid().days},
+        % {"dagen": services.uitnodiging_geldigheid().days},
     )
 
 

@@ -267,3 +267,12 @@ def test_partner_vertrekt_en_verliest_toegang_direct(client, coalitie_partner, c
         == 404
     )
     assert not heeft_rol(User.objects.get(pk=gebruiker.pk), coalitie_traject, Rol.PARTNER)
+
+
+def test_geldigheid_is_in_te_stellen(settings, coalitie_traject, initiatiefnemer):
+    settings.UITNODIGING_GELDIG_DAGEN = 3
+    uitnodiging = services.uitnodiging_versturen(
+        traject=coalitie_traject, door=initiatiefnemer, email="kort@example.org"
+    )
+    over = uitnodiging.verloopt_op - timezone.now()
+    assert timedelta(days=2, hours=23) < over <= timedelta(days=3)

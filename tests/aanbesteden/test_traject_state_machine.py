@@ -127,12 +127,10 @@ def test_status_is_beschermd(traject):
 
 
 @pytest.mark.django_db
-def test_vereisten_uit_register_houden_stap_tegen(
-    vereisten_register, traject, initiatiefnemer, client
-):
+def test_vereisten_uit_register_houden_stap_tegen(geen_vereisten, traject, initiatiefnemer, client):
     gevuld = {"ja": False}
 
-    @vereisten_register.vereiste("indienen", "test_omschrijving", "Vul een omschrijving in.")
+    @geen_vereisten.vereiste("indienen", "test_omschrijving", "Vul een omschrijving in.")
     def _heeft_omschrijving(t):
         return gevuld["ja"]
 

@@ -8,7 +8,12 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.conf import settings
-from django.forms import BaseInlineFormSet, inlineformset_factory, modelformset_factory
+from django.forms import (
+    BaseInlineFormSet,
+    BaseModelFormSet,
+    inlineformset_factory,
+    modelformset_factory,
+)
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -244,7 +249,29 @@ class ContactpersoonForm(ModelFormulier):
         fields = ["naam", "email", "telefoon", "functie", "is_vertegenwoordiger"]
 
 
-class ContactpersonenBasis(BaseInlineFormSet):
+class EigenRegelsMixin:
+    """Refuses rows that claim to be existing but do not belong to this object (a tampered
+    or stale hidden id), instead of silently dropping them."""
+
+    def clean(self):
+        super().clean()
+        for form in self.initial_forms:
+            if form.instance.pk is None:
+                raise forms.ValidationError(
+                    _("Een regel in dit formulier hoort hier niet (meer). Laad de pagina opnieuw."),
+                    code="vreemde_regel",
+                )
+
+
+class EigenRegelsFormSet(EigenRegelsMixin, BaseInlineFormSet):
+    pass
+
+
+class EigenCriteriaFormSet(EigenRegelsMixin, BaseModelFormSet):
+    pass
+
+
+class ContactpersonenBasis(EigenRegelsFormSet):
     def clean(self):
         super().clean()
         adressen = set()
@@ -391,7 +418,12 @@ class CriteriumForm(ModelFormulier):
 
 
 CriteriumFormSet = modelformset_factory(
-    Beoordelingscriterium, form=CriteriumForm, extra=1, max_num=50, validate_max=True
+    Beoordelingscriterium,
+    form=CriteriumForm,
+    formset=EigenCriteriaFormSet,
+    extra=1,
+    max_num=50,
+    validate_max=True,
 )
 
 
@@ -428,6 +460,7 @@ IndicatorFormSet = inlineformset_factory(
     Horizon,
     Indicator,
     form=IndicatorForm,
+    formset=EigenRegelsFormSet,
     extra=2,
     max_num=20,
     validate_max=True,

@@ -124,6 +124,29 @@ def voorstel_starten(
     elif not taak.strip():
         raise IntakeFout(_("Schrijf welke taak van de gemeente u wilt overnemen."))
     user = gebruiker or gebruiker_voor_email(email=email, taal=translation.get_language() or "")
+    # A double submit of the start form (or a second try soon after) reuses the fresh draft.
+    bestaand = (
+        Voorstel.objects.filter(
+            initiatief__leden=user,
+            opgave=opgave,
+            traject__gemeente=gemeente,
+            traject__titel=titel,
+            traject__status="concept",
+            created_at__gte=timezone.now() - timedelta(minutes=30),
+        )
+        .select_related("traject")
+        .first()
+    )
+    if bestaand is not None:
+        if gebruiker is None:
+            inloglink_versturen(
+                email=user.email,
+                volgende=reverse(
+                    "initiatieven:voorstel_wijzigen", kwargs={"pk": bestaand.traject_id}
+                ),
+                maak_aan=True,
+            )
+        return bestaand
     traject = traject_aanmaken(
         gemeente=gemeente,
         titel=titel,

@@ -407,3 +407,77 @@ class TestHorizonFormulier:
             reverse("initiatieven:horizon_akkoord", kwargs={"pk": traject.pk}), {"versie": "2"}
         )
         assert not Horizon.objects.get(traject=traject).akkoord_gemeente_op
+
+
+class TestDubbelEnVreemd:
+    def test_dubbel_verstuurd_startformulier_maakt_een_concept(
+        self, client, gemeente, django_capture_on_commit_callbacks
+    ):
+        from django.core import mail
+
+        url = reverse("initiatieven:uitdaagrecht_starten", kwargs={"gemeente": gemeente.slug})
+        data = {"email": "dubbel@example.org", "initiatief_naam": "X", "titel": "Y", "taak": "Z"}
+        with django_capture_on_commit_callbacks(execute=True):
+            assert client.post(url, data).status_code == 302
+            assert client.post(url, data).status_code == 302
+        assert Traject.objects.count() == 1 and Voorstel.objects.count() == 1
+        assert len([m for m in mail.outbox if "dubbel@example.org" in m.to]) == 2  # a fresh link
+
+    def test_ingelogde_bezoeker_gaat_meteen_verder(self, client, gemeente, opgave, initiatiefnemer):
+        client.force_login(initiatiefnemer)
+        url = reverse(
+            "initiatieven:opgave_voorstel_starten",
+            kwargs={"gemeente": gemeente.slug, "opgave": opgave.pk},
+        )
+        antwoord = client.post(url, {"initiatief_naam": "X", "titel": "Y"})
+        voorstel = Voorstel.objects.get(opgave=opgave)
+        assert antwoord["Location"] == reverse(
+            "initiatieven:voorstel_wijzigen", kwargs={"pk": voorstel.traject_id}
+        )
+        assert voorstel.initiatief.leden.get() == initiatiefnemer
+
+    def test_contactpersoon_van_ander_initiatief(
+        self, client, traject, voorstel, ander_voorstel, initiatiefnemer
+    ):
+        vreemd = ander_voorstel.initiatief.contactpersonen.first()
+        client.force_login(initiatiefnemer)
+        data = voorstel_data(**contact_data(("Overgenomen", "x@example.org"), initieel=1))
+        data["contact-0-id"] = str(vreemd.pk)
+        antwoord = client.post(
+            reverse("initiatieven:voorstel_wijzigen", kwargs={"pk": traject.pk}), data
+        )
+        assert antwoord.status_code == 400
+        vreemd.refresh_from_db()
+        assert vreemd.naam != "Overgenomen" and vreemd.initiatief_id == ander_voorstel.initiatief_id
+
+    def test_indicator_van_andere_horizon(self, client, traject, ander_traject, ambtenaar):
+        Traject.objects.filter(pk__in=[traject.pk, ander_traject.pk]).update(status="horizon")
+        Horizon.objects.create(traject=traject)
+        andere = Horizon.objects.create(traject=ander_traject)
+        vreemd = Indicator.objects.create(horizon=andere, naam="Vreemd", eenheid="x")
+        client.force_login(ambtenaar)
+        data = TestHorizonFormulier().data(
+            1, **{"indicatoren-INITIAL_FORMS": "1", "indicatoren-0-id": str(vreemd.pk)}
+        )
+        antwoord = client.post(
+            reverse("initiatieven:horizon_wijzigen", kwargs={"pk": traject.pk}), data
+        )
+        assert antwoord.status_code == 400
+        vreemd.refresh_from_db()
+        assert vreemd.naam == "Vreemd" and vreemd.horizon_id == andere.pk
+
+    def test_mail_in_de_taal_van_de_ontvanger(
+        self, traject, voorstel, initiatiefnemer, django_capture_on_commit_callbacks
+    ):
+        from django.core import mail
+
+        from aanbesteden.services import traject_transitie
+
+        initiatiefnemer.taal = "en"
+        initiatiefnemer.save()
+        with django_capture_on_commit_callbacks(execute=True):
+            traject_transitie(traject=traject, transitie="indienen", door=initiatiefnemer)
+        onderwerpen = [m.subject for m in mail.outbox if initiatiefnemer.email in m.to]
+        assert onderwerpen == ["Proposal “Buurtpark” has been submitted"]
+        nl = [m.subject for m in mail.outbox if "ambtenaar@a.example.org" in m.to]
+        assert "Voorstel “Buurtpark” is ingediend" in nl

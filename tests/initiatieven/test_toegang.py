@@ -235,3 +235,29 @@ def test_beheerder_beheert_criteria(client, gemeente, beheerder):
     assert Beoordelingscriterium.objects.get(gemeente=gemeente, titel="Duurzaam").code == "duurzaam"
     data["criteria-9-titel"] = "x" * 201
     assert client.post(url, data).status_code == 400
+
+
+def test_criterium_van_andere_gemeente_niet_te_wijzigen(
+    client, gemeente, andere_gemeente, beheerder
+):
+    from initiatieven.models import Beoordelingscriterium
+    from initiatieven.services import criteria_voor_gemeente
+
+    vreemd = criteria_voor_gemeente(gemeente=andere_gemeente).first()
+    client.force_login(beheerder)
+    url = reverse("initiatieven:criteria", kwargs={"gemeente": gemeente.slug})
+    data = {
+        "criteria-TOTAL_FORMS": "1",
+        "criteria-INITIAL_FORMS": "1",
+        "criteria-MIN_NUM_FORMS": "0",
+        "criteria-MAX_NUM_FORMS": "50",
+    }
+    data |= {
+        "criteria-0-id": str(vreemd.pk),
+        "criteria-0-titel": "Gekaapt",
+        "criteria-0-volgorde": "1",
+    }
+    assert client.post(url, data).status_code == 400
+    vreemd.refresh_from_db()
+    assert vreemd.titel != "Gekaapt" and vreemd.actief and vreemd.gemeente == andere_gemeente
+    assert not Beoordelingscriterium.objects.filter(titel="Gekaapt").exists()

@@ -42,7 +42,7 @@ kern = [
     ),
     path("taal/", views.taal_kiezen, name="taal"),
     path("mijn/", overzicht_views.mijn_pagina, name="mijn_trajecten"),
-    path("meldingen/", views.notificaties, name="notificaties"),
+    path("meldingen/", overzicht_views.meldingen, name="notificaties"),
     path("meldingen/<int:pk>/gelezen/", views.notificatie_gelezen, name="notificatie_gelezen"),
     path(
         "gemeenten/<slug:gemeente>/trajecten/", views.gemeente_trajecten, name="gemeente_trajecten"

@@ -23,6 +23,7 @@ urlpatterns = [
     path("gemeenten/<slug:gemeente>/rapport/", views.rapport, name="rapport"),
     path("gemeenten/<slug:gemeente>/rapport/<int:jaar>.pdf", views.rapport_pdf, name="rapport_pdf"),
     path("meldingen/voorkeuren/", views.voorkeuren, name="voorkeuren"),
+    path("meldingen/alles-gelezen/", views.alles_gelezen, name="alles_gelezen"),
     path("register/", views.register_index, name="register_index"),
     path("register/<slug:gemeente>/", views.register, name="register"),
     path("open-data/<slug:gemeente>/register.json", views.register_json, name="register_json"),

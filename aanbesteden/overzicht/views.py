@@ -16,11 +16,12 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from aanbesteden import selectors as kern
 from aanbesteden.constants import Rol
-from aanbesteden.models import Dossier, Gemeente, Traject
+from aanbesteden.models import Dossier, Gemeente, Notificatie, Traject
 from aanbesteden.pdf import template_naar_pdf
 from aanbesteden.permissions import vereis_rol
 
@@ -162,6 +163,47 @@ def mijn_pagina(request: HttpRequest) -> HttpResponse:
             "gemeenten": kern.gemeenten_van_ambtenaar(user=request.user),
         },
     )
+
+
+# --- notifications ----------------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def meldingen(request: HttpRequest) -> HttpResponse:
+    """The in-app list of everything the platform sent the user, all or only unread."""
+    alleen_ongelezen = request.GET.get("filter") == "ongelezen"
+    lijst = Notificatie.objects.filter(ontvanger=request.user).select_related("traject")
+    if alleen_ongelezen:
+        lijst = lijst.filter(gelezen_op__isnull=True)
+    pagina = Paginator(lijst, PER_PAGINA).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "overzicht/meldingen.html",
+        {
+            "pagina": pagina,
+            "alleen_ongelezen": alleen_ongelezen,
+            "query": "filter=ongelezen" if alleen_ongelezen else "",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def alles_gelezen(request: HttpRequest) -> HttpResponse:
+    aantal = Notificatie.objects.filter(ontvanger=request.user, gelezen_op__isnull=True).update(
+        gelezen_op=timezone.now()
+    )
+    messages.success(
+        request,
+        ngettext(
+            "%(aantal)s melding staat nu op gelezen.",
+            "%(aantal)s meldingen staan nu op gelezen.",
+            aantal,
+        )
+        % {"aantal": aantal},
+    )
+    return redirect("aanbesteden:notificaties")
 
 
 # --- notification preferences ---------------------------------------------------------------

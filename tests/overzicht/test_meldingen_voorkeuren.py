@@ -105,3 +105,46 @@ def test_voorkeuren_pagina(initiatiefnemer, client):
     data[NotificatieSoort.EVALUATIE] = "altijd"  # tampered
     assert client.post(url, data).status_code == 400
     assert client.get(url).status_code == 200
+
+
+def test_meldingenlijst_gelezen_en_ongelezen(initiatiefnemer, ambtenaar, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    def maak(aantal, gelezen):
+        Notificatie.objects.bulk_create(
+            [
+                Notificatie(
+                    ontvanger=initiatiefnemer,
+                    soort="overig",
+                    onderwerp=f"{'Oud' if gelezen else 'Nieuw'} {i}",
+                    tekst="x",
+                    gelezen_op=timezone.now() if gelezen else None,
+                )
+                for i in range(aantal)
+            ]
+        )
+
+    Notificatie.objects.create(
+        ontvanger=ambtenaar, soort="overig", onderwerp="Van een ander", tekst="x"
+    )
+    maak(2, True)
+    maak(3, False)
+    client.force_login(initiatiefnemer)
+    url = reverse("aanbesteden:notificaties")
+    html = client.get(url).content.decode()
+    assert "Oud 0" in html and "Nieuw 2" in html and "Van een ander" not in html
+    with CaptureQueriesContext(connection) as klein:
+        html = client.get(url, {"filter": "ongelezen"}).content.decode()
+    assert "Oud 0" not in html and "Nieuw 2" in html
+    maak(60, False)
+    with CaptureQueriesContext(connection) as groot:
+        client.get(url, {"filter": "ongelezen"})
+    assert len(groot) == len(klein)
+    assert client.post(reverse("overzicht:alles_gelezen")).status_code == 302
+    assert not Notificatie.objects.filter(
+        ontvanger=initiatiefnemer, gelezen_op__isnull=True
+    ).exists()
+    assert Notificatie.objects.filter(ontvanger=ambtenaar, gelezen_op__isnull=True).exists()
+    assert client.get(reverse("overzicht:alles_gelezen")).status_code == 405

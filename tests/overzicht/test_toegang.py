@@ -45,6 +45,8 @@ PAGINAS = [
     ("overzicht:privacy_export", "", IEDEREEN_INGELOGD),
     ("overzicht:privacy_wissen", "", dict.fromkeys(ROLLEN[1:], 405)),
     ("aanbesteden:mijn_trajecten", "", IEDEREEN_INGELOGD),
+    ("aanbesteden:notificaties", "", IEDEREEN_INGELOGD),
+    ("overzicht:alles_gelezen", "", dict.fromkeys(ROLLEN[1:], 405)),
     ("overzicht:dossier", "t", DOSSIER),
     ("overzicht:dossier_download", "td", DOSSIER),
 ]

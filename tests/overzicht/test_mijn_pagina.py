@@ -54,3 +54,26 @@ def test_wat_gevraagd_wordt(traject, initiatiefnemer, partner, ander_traject, va
     gevraagd = client.get(reverse("aanbesteden:mijn_trajecten")).context["gevraagd"]
     assert gevraagd["horizon"] == [] and gevraagd["tekenen"] == []
     assert [m.traject for m in gevraagd["evaluaties"]] == [traject]
+
+
+def test_mijn_pagina_begrensd_aantal_queries(gemeente, initiatiefnemer, vandaag, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def bij(aantal):
+        for _ in range(aantal):
+            t = TrajectFactory(gemeente=gemeente, initiatiefnemer=initiatiefnemer, status="horizon")
+            horizon_maken(t)
+            moment_maken(t, vandaag + timedelta(days=2))
+
+    bij(3)
+    client.force_login(initiatiefnemer)
+    url = reverse("aanbesteden:mijn_trajecten")
+    client.get(url)
+    with CaptureQueriesContext(connection) as klein:
+        client.get(url)
+    bij(27)
+    with CaptureQueriesContext(connection) as groot:
+        response = client.get(url)
+    assert len(response.context["gevraagd"]["horizon"]) == 30
+    assert len(groot) == len(klein)

@@ -448,7 +448,19 @@ def _route_gewijzigd(*, route: Route, door: User | None, wijziging: str, melden:
 
 
 def _beschrijf(obj: Model) -> str:
-    return f"{obj._meta.verbose_name} “{obj}”"
+    """What an item is, in words for the route's history (amounts written the local way)."""
+    from django.utils.formats import number_format
+
+    if isinstance(obj, Inzet):
+        naam = (
+            f"{obj.get_soort_display()}: {number_format(obj.hoeveelheid, 2)} {obj.eenheid}"
+            f" ({partij_naam(obj.partij_soort, obj.partner)})"
+        )
+    elif isinstance(obj, Begrotingspost | Tranche):
+        naam = f"{obj}: € {number_format(obj.bedrag, 2, force_grouping=True)}"
+    else:
+        naam = str(obj)
+    return f"{obj._meta.verbose_name} “{naam}”"
 
 
 def _route_object_opslaan(

@@ -83,3 +83,20 @@ def test_mo_bestand_is_bijgewerkt(pad):
         if gecompileerd != verwacht:
             verouderd.append(e["msgid"])
     assert not verouderd, f"{mo} is ouder dan de .po: {verouderd[:5]}"
+
+
+def test_kernvertaling_bevat_alleen_de_kern():
+    """aanbesteden/locale holds the core's messages only (aanbesteden/ and the site templates).
+
+    `makemessages` run inside an app without its own locale/ directory writes into the first
+    LOCALE_PATHS entry, which is this file: create `<app>/locale/` first."""
+    po = BASE / "aanbesteden/locale/en/LC_MESSAGES/django.po"
+    vreemd = set()
+    for regel in po.read_text(encoding="utf-8").splitlines():
+        if regel.startswith("#: "):
+            for bron in regel[3:].split():
+                pad = bron.rsplit(":", 1)[0]
+                kern = pad.startswith(("aanbesteden/", "templates/"))
+                if not kern or pad.startswith("aanbesteden/overzicht/"):
+                    vreemd.add(pad)
+    assert not vreemd, f"messages of other apps in {po}: {sorted(vreemd)[:5]}"

@@ -77,6 +77,7 @@ messages: install
 	  -i 'overdracht/*' -i 'evaluatie/*' -i 'aanbesteden/overzicht/*' -i 'aanbesteden/migrations/*' \
 	  -i '.venv/*' -i 'node_modules/*' -i 'tests/*' -i 'bench/*' -i 'var/*' -i 'static/*' >/dev/null
 	for app in initiatieven coalities overdracht evaluatie aanbesteden/overzicht; do \
+	  mkdir -p $$app/locale; \
 	  (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l en --no-obsolete -i 'migrations/*' >/dev/null); done
 	for po in $$(find aanbesteden initiatieven coalities overdracht evaluatie -path '*/locale/*/LC_MESSAGES/django.po'); do \
 	  msgfmt --check-format -o $${po%.po}.mo $$po; done

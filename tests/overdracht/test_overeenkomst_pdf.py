@@ -9,6 +9,7 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from aanbesteden.models import Traject
 from overdracht.constants import PdfStatus, VersieStatus
 from overdracht.models import OvereenkomstVersie
 
@@ -176,3 +177,53 @@ def test_vaststellen_zonder_bevoegde_ondertekenaar_wordt_geweigerd(versie, ambte
     assert versie.status == VersieStatus.CONCEPT
     assert not versie.ondertekeningen.exists()
     assert OvereenkomstVersie.objects.count() == 1
+
+
+def test_vaststellen_antwoordt_meteen_en_de_pagina_toont_dat_de_pdf_wordt_gemaakt(
+    client, versie, ambtenaar, django_capture_on_commit_callbacks
+):
+    client.force_login(ambtenaar)
+    url = f"/trajecten/{versie.traject_id}/overeenkomst/1/"
+    with django_capture_on_commit_callbacks(execute=False) as taken:
+        antwoord = client.post(url + "vaststellen/", {"ondertekenaar": ambtenaar.pk})
+    assert antwoord.status_code == 302
+    assert len(taken) >= 1  # the PDF task waits for the commit, it did not run in the request
+    versie.refresh_from_db()
+    assert versie.pdf_status == PdfStatus.BEZIG and not versie.pdf
+    pagina = client.get(url).content.decode()
+    assert "De PDF wordt gemaakt" in pagina
+    assert client.get(url + "pdf/").status_code == 404
+    for taak in taken:
+        taak()
+    versie.refresh_from_db()
+    assert versie.pdf_status == PdfStatus.KLAAR
+    pagina = client.get(url).content.decode()
+    assert url + "pdf/" in pagina
+    assert client.get(url + "pdf/").status_code == 200
+
+
+def test_mislukt_verzegelen_toont_de_reden_en_kan_opnieuw(
+    client, vastgesteld, ambtenaar, monkeypatch, django_capture_on_commit_callbacks
+):
+    from overdracht import zegel
+
+    from .conftest import alles_tekenen
+
+    def kapot(data, **kw):
+        raise ValueError("certificaat verlopen")
+
+    monkeypatch.setattr(zegel, "pdf_verzegelen", kapot)
+    with django_capture_on_commit_callbacks(execute=True):
+        alles_tekenen(vastgesteld)
+    vastgesteld.refresh_from_db()
+    assert vastgesteld.status == VersieStatus.ONDERTEKEND
+    assert vastgesteld.verzegeld_status == PdfStatus.MISLUKT
+    client.force_login(ambtenaar)
+    url = f"/trajecten/{vastgesteld.traject_id}/overeenkomst/1/"
+    assert "certificaat verlopen" in client.get(url).content.decode()
+    monkeypatch.undo()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url + "pdf/opnieuw/").status_code == 302
+    vastgesteld.refresh_from_db()
+    assert vastgesteld.status == VersieStatus.VERZEGELD
+    assert Traject.objects.get(pk=vastgesteld.traject_id).status == "evaluatie"

@@ -168,7 +168,10 @@ def evaluaties_termijn(*, gemeente: Gemeente) -> QuerySet:
     grens = vandaag() + timedelta(days=VOORUIT_DAGEN)
     return (
         Evaluatiemoment.objects.filter(
-            traject__gemeente=gemeente, status=MomentStatus.GEPLAND, gepland_op__lte=grens
+            traject__gemeente=gemeente,
+            traject__status=TrajectStatus.EVALUATIE,
+            status=MomentStatus.GEPLAND,
+            gepland_op__lte=grens,
         )
         .select_related("traject")
         .order_by("gepland_op", "pk")
@@ -326,6 +329,7 @@ def mijn_gegevens(*, user: User) -> dict[str, Any]:
     evaluaties = list(
         Evaluatiemoment.objects.filter(
             traject__in=trajecten_van_gebruiker(user=user),
+            traject__status=TrajectStatus.EVALUATIE,
             status=MomentStatus.GEPLAND,
             gepland_op__lte=grens,
         )

@@ -49,6 +49,7 @@ def _wereld(gemeente, ambtenaar, vandaag, prefix):
     moment_maken(ev, vandaag - timedelta(days=2))
     moment_maken(ev, vandaag + timedelta(days=40))
     moment_maken(ev, vandaag - timedelta(days=100), status="afgerond")
+    moment_maken(t["route_open"], vandaag)  # back in route (bijsturen): not due now
     stil = maak("concept_stil", "concept")
     type(stil).objects.filter(pk=stil.pk).update(updated_at=timezone.now() - timedelta(days=40))
     maak("concept_vers", "concept")

@@ -22,7 +22,11 @@ def test_wat_gevraagd_wordt(traject, initiatiefnemer, partner, ander_traject, va
     horizon_maken(ander_traject)
     versie = versie_maken(traject)
     ondertekening_maken(versie, initiatiefnemer, partij="initiatief", namens="Initiatief")
-    moment_maken(traject, vandaag + timedelta(days=3))
+    in_evaluatie = TrajectFactory(
+        gemeente=traject.gemeente, initiatiefnemer=initiatiefnemer, status="evaluatie"
+    )
+    moment_maken(in_evaluatie, vandaag + timedelta(days=3))
+    moment_maken(traject, vandaag + timedelta(days=3))  # not in evaluatie: nothing asked
     nieuw = TrajectFactory(gemeente=traject.gemeente, titel="Nieuw speelveld")
     Uitnodiging.objects.create(
         traject=nieuw,
@@ -44,7 +48,7 @@ def test_wat_gevraagd_wordt(traject, initiatiefnemer, partner, ander_traject, va
     gevraagd = response.context["gevraagd"]
     assert [h.traject for h in gevraagd["horizon"]] == [traject]
     assert [o.versie.traject for o in gevraagd["tekenen"]] == [traject]
-    assert [m.traject for m in gevraagd["evaluaties"]] == [traject]
+    assert [m.traject for m in gevraagd["evaluaties"]] == [in_evaluatie]
     assert [u.traject for u in gevraagd["uitnodigingen"]] == [nieuw]
     html = response.content.decode()
     assert "Nieuw speelveld" in html and "Ander traject" not in html
@@ -53,7 +57,7 @@ def test_wat_gevraagd_wordt(traject, initiatiefnemer, partner, ander_traject, va
     client.force_login(partner)
     gevraagd = client.get(reverse("aanbesteden:mijn_trajecten")).context["gevraagd"]
     assert gevraagd["horizon"] == [] and gevraagd["tekenen"] == []
-    assert [m.traject for m in gevraagd["evaluaties"]] == [traject]
+    assert gevraagd["evaluaties"] == []  # not a partner of the traject in evaluatie
 
 
 def test_mijn_pagina_begrensd_aantal_queries(gemeente, initiatiefnemer, vandaag, client):
@@ -64,7 +68,10 @@ def test_mijn_pagina_begrensd_aantal_queries(gemeente, initiatiefnemer, vandaag,
         for _ in range(aantal):
             t = TrajectFactory(gemeente=gemeente, initiatiefnemer=initiatiefnemer, status="horizon")
             horizon_maken(t)
-            moment_maken(t, vandaag + timedelta(days=2))
+            e = TrajectFactory(
+                gemeente=gemeente, initiatiefnemer=initiatiefnemer, status="evaluatie"
+            )
+            moment_maken(e, vandaag + timedelta(days=2))
 
     bij(3)
     client.force_login(initiatiefnemer)

@@ -73,6 +73,7 @@ class Pagina:
     data: Callable[[Wereld], dict] | None = None
     query: Callable[[Wereld], dict] | None = None
     variant: str = ""  # tells rows of the same URL name and method apart
+    status: str | None = None  # the status ``traject`` is put in before the requests
 
     @property
     def sleutel(self) -> str:
@@ -256,4 +257,6 @@ KERN = [
     ),
 ]
 
-TABEL: list[Pagina] = [*KERN]
+from tests.toegang.fasen_tabel import FASEN  # noqa: E402 (the rows of the phase apps)
+
+TABEL: list[Pagina] = [*KERN, *FASEN]

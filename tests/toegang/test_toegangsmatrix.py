@@ -14,6 +14,7 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from aanbesteden.models import Traject
 from tests.toegang.tabel import DOOR, INLOG, ROLLEN, TABEL, Pagina, Wereld
 
 #: URL prefixes that are not part of the matrix: Django's admin has its own log-in and staff
@@ -89,6 +90,8 @@ def wereld(rollen, traject, ander_traject, traject_b, gemeente, andere_gemeente,
 def test_toegang_per_rol(pagina: Pagina, wereld: Wereld):
     inlog_pad = reverse("aanbesteden:inloggen")
     url = reverse(pagina.naam, kwargs=pagina.kwargs(wereld))
+    if pagina.status:
+        Traject.objects.filter(pk=wereld.traject.pk).update(status=pagina.status)
     if pagina.query:
         url += "?" + urlencode(pagina.query(wereld))
     afwijkingen = []

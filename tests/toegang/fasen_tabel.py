@@ -1,0 +1,718 @@
+"""Rows of the roles × pages table for the phase apps and the overviews.
+
+Objects are built with the phase apps' own test builders (``tests/<app>/conftest.py``), so
+the matrix sees the same data the phase tests do. Each row names the traject status its page
+belongs to (``status``); the request is made with the traject in that status.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from tests.toegang.tabel import (
+    DOOR,
+    Pagina,
+    Wereld,
+    alleen_ambtenaar,
+    iedereen,
+    ingelogd,
+    traject_pk,
+    traject_rollen,
+)
+
+
+def gemeente_slug(w: Wereld) -> dict:
+    return {"gemeente": w.gemeente.slug}
+
+
+def tr(a, ini, p, **kw):
+    return traject_rollen(ambtenaar=a, initiatiefnemer=ini, partner=p, **kw)
+
+
+# --- builders ---------------------------------------------------------------------------------
+def maak_voorstel(w: Wereld):
+    """The intake's world: a complete proposal with an attachment, a decision letter and an
+    (empty) horizon."""
+    from django.core.files.base import ContentFile
+
+    from initiatieven.constants import DocumentStatus
+    from initiatieven.models import Besluitbrief, Bijlage, Horizon
+    from tests.initiatieven.conftest import PDF_BYTES, voorstel_compleet
+
+    voorstel = voorstel_compleet(w.traject)
+    bijlage = Bijlage(
+        voorstel=voorstel,
+        naam="plan.pdf",
+        mime="application/pdf",
+        grootte=len(PDF_BYTES),
+        sha256="x",
+    )
+    bijlage.bestand.save("plan.pdf", ContentFile(PDF_BYTES))
+    brief = Besluitbrief(voorstel=voorstel, status=DocumentStatus.KLAAR)
+    brief.bestand.save("brief.pdf", ContentFile(PDF_BYTES))
+    Horizon.objects.create(traject=w.traject)
+    return {"voorstel": voorstel, "bijlage": bijlage}
+
+
+def maak_opgave(w: Wereld):
+    from tests.initiatieven.conftest import opgave_maken
+
+    return opgave_maken(w.gemeente)
+
+
+def maak_rijk(w: Wereld):
+    """The whole traject up to the agreement: proposal, horizon with indicators, the partner
+    of ``rollen`` as a confirmed coalition partner, route with milestones, contributions,
+    budget and tranches."""
+    from tests.overdracht.conftest import traject_in_overdracht
+
+    return traject_in_overdracht(w.traject, partner_gebruikers=[w.partner])
+
+
+def maak_versie(w: Wereld):
+    from overdracht.selectors import huidige_versie
+    from overdracht.services import versie_opstellen
+
+    traject = w.maak(maak_rijk)
+    versie_opstellen(traject=traject, door=w.ambtenaar)
+    versie = huidige_versie(traject=traject)
+    versie.clausules.create(titel="Privacy", tekst="De AVG geldt.", volgorde=1)
+    return versie
+
+
+def maak_vastgesteld(w: Wereld):
+    from overdracht.services import versie_vaststellen
+
+    versie = w.maak(maak_versie)
+    from overdracht.tasks import overeenkomst_pdf_maken
+
+    versie_vaststellen(versie=versie, door=w.ambtenaar, gemeente_ondertekenaar=w.ambtenaar)
+    overeenkomst_pdf_maken(versie.pk)  # what the task after commit does
+    versie.refresh_from_db()
+    return versie
+
+
+def ondertekening_van(w: Wereld, user) -> int:
+    versie = w.maak(maak_vastgesteld)
+    return versie.ondertekeningen.get(ondertekenaar=user).pk
+
+
+def maak_clausule(w: Wereld):
+    from overdracht.models import Clausule
+
+    return Clausule.objects.create(
+        gemeente=w.gemeente, soort="algemeen", titel="Onderhoud", tekst="Wekelijks maaien."
+    )
+
+
+def maak_uitnodiging(w: Wereld):
+    from django.utils import timezone
+
+    from coalities.models import Uitnodiging
+
+    nu = timezone.now()
+    return Uitnodiging.objects.create(
+        traject=w.traject,
+        email="nieuw@example.org",
+        naam="Nieuwe partner",
+        organisatie="Sportclub",
+        token_hash="h" * 64,
+        verloopt_op=nu + datetime.timedelta(days=14),
+        uitgenodigd_door=w.initiatiefnemer,
+        verzonden_op=nu,
+    )
+
+
+def maak_moment(w: Wereld):
+    from evaluatie.models import Evaluatiemoment
+
+    w.maak(maak_rijk)
+    return Evaluatiemoment.objects.create(
+        traject=w.traject, gepland_op=datetime.date.today() + datetime.timedelta(days=10)
+    )
+
+
+def maak_dossier(w: Wereld):
+    from django.core.files.base import ContentFile
+
+    from aanbesteden.models import Dossier
+
+    dossier = Dossier.objects.create(traject=w.traject, status="klaar")
+    dossier.bestand.save("d.zip", ContentFile(b"PK"))
+    return dossier
+
+
+def eerste(model_naam: str):
+    """The first object of a route model of ``traject`` in the rich world."""
+
+    def maker(w: Wereld) -> dict:
+        from django.apps import apps
+
+        traject = w.maak(maak_rijk)
+        model = apps.get_model("coalities", model_naam)
+        return {"pk": traject.pk, "id": model.objects.filter(traject=traject).order_by("pk")[0].pk}
+
+    return maker
+
+
+def rijk(w: Wereld) -> dict:
+    return {"pk": w.maak(maak_rijk).pk}
+
+
+def versie_kw(maker=maak_versie):
+    def kw(w: Wereld) -> dict:
+        versie = w.maak(maker)
+        return {"pk": w.traject.pk, "nummer": versie.nummer}
+
+    return kw
+
+
+def moment_kw(w: Wereld) -> dict:
+    return {"pk": w.traject.pk, "moment": w.maak(maak_moment).pk}
+
+
+# --- intake and phase 1 (initiatieven) --------------------------------------------------------
+def _voorstel_kw(w: Wereld) -> dict:
+    w.maak(maak_voorstel)
+    return traject_pk(w)
+
+
+def _bijlage_kw(w: Wereld) -> dict:
+    return {"pk": w.traject.pk, "bijlage": w.maak(maak_voorstel)["bijlage"].pk}
+
+
+def _opgave_kw(w: Wereld) -> dict:
+    return {"gemeente": w.gemeente.slug, "pk": w.maak(maak_opgave).pk}
+
+
+INITIATIEVEN = [
+    Pagina("initiatieven:opgave", "Openbare opgave", iedereen(200), kwargs=_opgave_kw),
+    Pagina(
+        "initiatieven:opgave_voorstel_starten",
+        "Voorstel starten op een opgave",
+        iedereen(200),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "opgave": w.maak(maak_opgave).pk},
+    ),
+    Pagina(
+        "initiatieven:uitdaagrecht_starten",
+        "Voorstel starten met het uitdaagrecht",
+        iedereen(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "initiatieven:voorstel_gestart",
+        "Voorstel gestart (kijk in uw e-mail)",
+        iedereen(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "initiatieven:steun_bevestigen",
+        "Steun bevestigen (knop; de sleutel wordt bij POST gecontroleerd)",
+        iedereen(200),
+        kwargs=lambda w: {"token": "onbekend"},
+    ),
+    Pagina(
+        "initiatieven:steun_bevestigen",
+        "Steun bevestigen met een ongeldige sleutel",
+        iedereen(404),
+        kwargs=lambda w: {"token": "onbekend"},
+        methode="POST",
+    ),
+    Pagina(
+        "initiatieven:opgaven_beheer",
+        "Opgaven beheren",
+        alleen_ambtenaar(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "initiatieven:opgave_nieuw", "Nieuwe opgave", alleen_ambtenaar(200), kwargs=gemeente_slug
+    ),
+    Pagina(
+        "initiatieven:opgave_wijzigen",
+        "Opgave wijzigen",
+        alleen_ambtenaar(200),
+        kwargs=_opgave_kw,
+    ),
+    Pagina(
+        "initiatieven:vergelijken",
+        "Voorstellen op een opgave vergelijken",
+        alleen_ambtenaar(200),
+        kwargs=_opgave_kw,
+    ),
+    Pagina(
+        "initiatieven:opgave_status",
+        "Opgave sluiten",
+        alleen_ambtenaar(DOOR),
+        kwargs=lambda w: {**_opgave_kw(w), "actie": "sluiten"},
+        methode="POST",
+    ),
+    Pagina(
+        "initiatieven:voorstellen",
+        "Voorstellen van de gemeente",
+        alleen_ambtenaar(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "initiatieven:criteria",
+        "Beoordelingscriteria (alleen beheerders van de gemeente)",
+        alleen_ambtenaar(403),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "initiatieven:voorstel",
+        "Voorstel",
+        tr(200, 200, 403),
+        kwargs=_voorstel_kw,
+        status="horizon",
+    ),
+    Pagina(
+        "initiatieven:voorstel_wijzigen",
+        "Voorstel wijzigen (concept)",
+        tr(403, 200, 403),
+        kwargs=_voorstel_kw,
+        status="concept",
+    ),
+    Pagina(
+        "initiatieven:bijlagen",
+        "Bijlagen (concept)",
+        tr(403, 200, 403),
+        kwargs=_voorstel_kw,
+        status="concept",
+    ),
+    Pagina(
+        "initiatieven:bijlage",
+        "Bijlage downloaden",
+        tr(200, 200, 403),
+        kwargs=_bijlage_kw,
+        status="horizon",
+    ),
+    Pagina(
+        "initiatieven:bijlage_verwijderen",
+        "Bijlage verwijderen (concept)",
+        tr(403, DOOR, 403),
+        kwargs=_bijlage_kw,
+        methode="POST",
+        status="concept",
+    ),
+    Pagina(
+        "initiatieven:steun",
+        "Steun verzamelen (concept)",
+        tr(403, 200, 403),
+        kwargs=_voorstel_kw,
+        status="concept",
+    ),
+    Pagina(
+        "initiatieven:beoordelen",
+        "Voorstel beoordelen",
+        tr(200, 403, 403),
+        kwargs=_voorstel_kw,
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:besluiten",
+        "Besluit over het voorstel",
+        tr(200, 403, 403),
+        kwargs=_voorstel_kw,
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:besluitbrief",
+        "Besluitbrief (PDF)",
+        tr(200, 200, 403),
+        kwargs=_voorstel_kw,
+        status="horizon",
+    ),
+    Pagina(
+        "initiatieven:besluitbrief_opnieuw",
+        "Besluitbrief opnieuw maken",
+        tr(DOOR, 403, 403),
+        kwargs=_voorstel_kw,
+        methode="POST",
+        status="horizon",
+    ),
+    Pagina(
+        "initiatieven:horizon",
+        "Stip aan de horizon",
+        tr(200, 200, 200),
+        kwargs=_voorstel_kw,
+        status="horizon",
+    ),
+    Pagina(
+        "initiatieven:horizon_wijzigen",
+        "Stip aan de horizon wijzigen",
+        tr(200, 200, 403),
+        kwargs=_voorstel_kw,
+        status="horizon",
+    ),
+    Pagina(
+        "initiatieven:horizon_akkoord",
+        "Akkoord met de stip aan de horizon",
+        tr(DOOR, DOOR, 403),
+        kwargs=_voorstel_kw,
+        methode="POST",
+        status="horizon",
+        data=lambda w: {"versie": "1"},
+    ),
+]
+
+# --- phases 2 and 3 (coalities) ---------------------------------------------------------------
+COALITIES = [
+    Pagina("coalities:coalitie", "Coalitie", tr(200, 200, 200), kwargs=rijk, status="coalitie"),
+    Pagina(
+        "coalities:uitnodigen",
+        "Partner uitnodigen",
+        tr(200, 200, 403),
+        kwargs=rijk,
+        status="coalitie",
+    ),
+    Pagina(
+        "coalities:uitnodiging_opnieuw",
+        "Uitnodiging opnieuw sturen",
+        tr(DOOR, DOOR, 403),
+        kwargs=lambda w: {"pk": w.traject.pk, "uitnodiging": w.maak(maak_uitnodiging).pk},
+        methode="POST",
+        status="coalitie",
+    ),
+    Pagina(
+        "coalities:uitnodiging_intrekken",
+        "Uitnodiging intrekken",
+        tr(DOOR, DOOR, 403),
+        kwargs=lambda w: {"pk": w.traject.pk, "uitnodiging": w.maak(maak_uitnodiging).pk},
+        methode="POST",
+        status="coalitie",
+    ),
+    Pagina(
+        "coalities:vertrekken",
+        "Uit de coalitie stappen (partners)",
+        tr(403, 403, 200),
+        kwargs=rijk,
+        status="coalitie",
+    ),
+    Pagina(
+        "coalities:uitnodiging",
+        "Uitnodiging met een onbekende sleutel",
+        iedereen(410),
+        kwargs=lambda w: {"token": "onbekend"},
+    ),
+    Pagina(
+        "coalities:route", "Route naar de horizon", tr(200, 200, 200), kwargs=rijk, status="route"
+    ),
+    Pagina(
+        "coalities:route_kader",
+        "Kader van de route",
+        tr(200, 200, 403),
+        kwargs=rijk,
+        status="route",
+    ),
+    Pagina(
+        "coalities:route_versies",
+        "Versies van de route",
+        tr(200, 200, 200),
+        kwargs=rijk,
+        status="route",
+    ),
+    Pagina(
+        "coalities:akkoord",
+        "Akkoord met de route",
+        tr(DOOR, DOOR, DOOR),
+        kwargs=rijk,
+        methode="POST",
+        status="route",
+    ),
+    Pagina(
+        "coalities:mijlpaal_nieuw",
+        "Nieuwe mijlpaal",
+        tr(200, 200, 403),
+        kwargs=rijk,
+        status="route",
+    ),
+    Pagina(
+        "coalities:mijlpaal",
+        "Mijlpaal wijzigen",
+        tr(200, 200, 403),
+        kwargs=eerste("Mijlpaal"),
+        status="route",
+    ),
+    Pagina("coalities:inzet_nieuw", "Nieuwe inzet", tr(200, 200, 200), kwargs=rijk, status="route"),
+    Pagina(
+        "coalities:inzet",
+        "Inzet van het initiatief wijzigen (alleen die partij)",
+        tr(403, 200, 403),
+        kwargs=eerste("Inzet"),
+        status="route",
+    ),
+    Pagina(
+        "coalities:inzet_bevestigen",
+        "Inzet bevestigen",
+        tr(DOOR, DOOR, DOOR),
+        kwargs=rijk,
+        methode="POST",
+        status="route",
+    ),
+    Pagina(
+        "coalities:begrotingspost_nieuw",
+        "Nieuwe begrotingspost",
+        tr(200, 200, 403),
+        kwargs=rijk,
+        status="route",
+    ),
+    Pagina(
+        "coalities:begrotingspost",
+        "Begrotingspost wijzigen",
+        tr(200, 200, 403),
+        kwargs=eerste("Begrotingspost"),
+        status="route",
+    ),
+    Pagina(
+        "coalities:tranche_nieuw",
+        "Nieuwe tranche (gemeente)",
+        tr(200, 403, 403),
+        kwargs=rijk,
+        status="route",
+    ),
+    Pagina(
+        "coalities:tranche",
+        "Tranche wijzigen (gemeente)",
+        tr(200, 403, 403),
+        kwargs=eerste("Tranche"),
+        status="route",
+    ),
+    Pagina(
+        "coalities:verwijderen",
+        "Mijlpaal verwijderen",
+        tr(DOOR, DOOR, 403),
+        kwargs=lambda w: {**eerste("Mijlpaal")(w), "soort": "mijlpaal"},
+        methode="POST",
+        status="route",
+    ),
+]
+
+
+# --- phase 4 (overdracht) ---------------------------------------------------------------------
+def BIBLIOTHEEK(ambtenaar):  # noqa: N802
+    """The clause library answers 404 to everybody outside the gemeente's officials."""
+    return alleen_ambtenaar(ambtenaar, anders=404, andere_gemeente=404)
+
+
+OVERDRACHT = [
+    Pagina(
+        "overdracht:versie",
+        "Overeenkomst (concept)",
+        tr(200, 403, 403),
+        kwargs=versie_kw(),
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:versie_bewerken",
+        "Overeenkomst wijzigen",
+        tr(200, 403, 403),
+        kwargs=versie_kw(),
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:vaststellen",
+        "Overeenkomst vaststellen",
+        tr(200, 403, 403),
+        kwargs=versie_kw(),
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:clausule_toevoegen",
+        "Clausule toevoegen",
+        tr(200, 403, 403),
+        kwargs=versie_kw(),
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:clausule_bewerken",
+        "Clausule wijzigen",
+        tr(200, 403, 403),
+        kwargs=lambda w: {**versie_kw()(w), "id": w.maak(maak_versie).clausules.first().pk},
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:clausule_verwijderen",
+        "Clausule verwijderen",
+        tr(DOOR, 403, 403),
+        kwargs=lambda w: {**versie_kw()(w), "id": w.maak(maak_versie).clausules.first().pk},
+        methode="POST",
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:pdf",
+        "PDF van de vastgestelde overeenkomst",
+        tr(200, 200, 200),
+        kwargs=versie_kw(maak_vastgesteld),
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:pdf_opnieuw",
+        "PDF opnieuw maken",
+        tr(DOOR, 403, 403),
+        kwargs=versie_kw(maak_vastgesteld),
+        methode="POST",
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:verzegeld_pdf",
+        "Verzegelde PDF (nog niet verzegeld)",
+        tr(404, 404, 404),
+        kwargs=versie_kw(maak_vastgesteld),
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:tekenen",
+        "Ondertekenen (ondertekening van de initiatiefnemer)",
+        tr(403, 200, 403),
+        kwargs=lambda w: {
+            **versie_kw(maak_vastgesteld)(w),
+            "id": ondertekening_van(w, w.initiatiefnemer),
+        },
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:weigeren",
+        "Ondertekening weigeren (ondertekening van de initiatiefnemer)",
+        tr(403, 200, 403),
+        kwargs=lambda w: {
+            **versie_kw(maak_vastgesteld)(w),
+            "id": ondertekening_van(w, w.initiatiefnemer),
+        },
+        status="overdracht",
+    ),
+    Pagina(
+        "overdracht:bibliotheek",
+        "Clausulebibliotheek van de gemeente",
+        BIBLIOTHEEK(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "overdracht:bibliotheek_nieuw",
+        "Nieuwe clausule (alleen beheerders)",
+        BIBLIOTHEEK(403),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "overdracht:bibliotheek_clausule",
+        "Clausule van de bibliotheek (alleen beheerders)",
+        BIBLIOTHEEK(403),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "id": w.maak(maak_clausule).pk},
+    ),
+    Pagina("overdracht:verifieren", "Een PDF controleren (openbaar)", iedereen(200)),
+]
+
+# --- phase 5 (evaluatie) ----------------------------------------------------------------------
+EVALUATIE = [
+    Pagina(
+        "evaluatie:momenten",
+        "Evaluatiemomenten",
+        tr(200, 200, 200),
+        kwargs=rijk,
+        status="evaluatie",
+    ),
+    Pagina(
+        "evaluatie:moment_toevoegen",
+        "Extra evaluatiemoment",
+        tr(200, 403, 403),
+        kwargs=rijk,
+        status="evaluatie",
+    ),
+    Pagina(
+        "evaluatie:moment",
+        "Evaluatiemoment",
+        tr(200, 200, 200),
+        kwargs=moment_kw,
+        status="evaluatie",
+    ),
+    Pagina(
+        "evaluatie:moment_verplaatsen",
+        "Evaluatiemoment verplaatsen",
+        tr(200, 403, 403),
+        kwargs=moment_kw,
+        status="evaluatie",
+    ),
+    Pagina(
+        "evaluatie:bijdrage",
+        "Eigen bijdrage aan de evaluatie",
+        tr(403, 200, 200),
+        kwargs=moment_kw,
+        status="evaluatie",
+    ),
+    Pagina(
+        "evaluatie:visie",
+        "Visie van de gemeente",
+        tr(200, 403, 403),
+        kwargs=moment_kw,
+        status="evaluatie",
+    ),
+    Pagina(
+        "evaluatie:besluit",
+        "Besluit na de evaluatie",
+        tr(200, 403, 403),
+        kwargs=moment_kw,
+        status="evaluatie",
+    ),
+    Pagina(
+        "evaluatie:verankering", "Verankering", tr(200, 403, 403), kwargs=rijk, status="evaluatie"
+    ),
+    Pagina("evaluatie:exitplan", "Exitplan", tr(200, 403, 403), kwargs=rijk, status="evaluatie"),
+    Pagina("evaluatie:agenda", "Agenda van de evaluaties", ingelogd(200)),
+    Pagina("evaluatie:agenda_vernieuwen", "Agendalink vernieuwen", ingelogd(DOOR), methode="POST"),
+    Pagina(
+        "evaluatie:ical",
+        "Agenda (iCalendar) met een onbekende sleutel",
+        iedereen(404),
+        kwargs=lambda w: {"sleutel": "onbekend"},
+    ),
+]
+
+# --- overviews (aanbesteden.overzicht) --------------------------------------------------------
+DOSSIER = tr(200, 403, 403)
+
+OVERZICHT = [
+    Pagina(
+        "overzicht:dashboard",
+        "Dashboard van de gemeente",
+        alleen_ambtenaar(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "overzicht:trajecten_csv", "Trajecten als CSV", alleen_ambtenaar(200), kwargs=gemeente_slug
+    ),
+    Pagina(
+        "overzicht:trajecten_excel",
+        "Trajecten als CSV voor Excel",
+        alleen_ambtenaar(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina("overzicht:rapport", "Jaarrapport", alleen_ambtenaar(200), kwargs=gemeente_slug),
+    Pagina(
+        "overzicht:rapport_pdf",
+        "Jaarrapport als PDF",
+        alleen_ambtenaar(200),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "jaar": 2025},
+    ),
+    Pagina("overzicht:register_index", "Openbaar register: gemeenten", iedereen(200)),
+    Pagina(
+        "overzicht:register",
+        "Openbaar register van een gemeente",
+        iedereen(200),
+        kwargs=gemeente_slug,
+    ),
+    Pagina("overzicht:register_json", "Open data (JSON)", iedereen(200), kwargs=gemeente_slug),
+    Pagina("overzicht:register_csv", "Open data (CSV)", iedereen(200), kwargs=gemeente_slug),
+    Pagina("overzicht:voorkeuren", "Voorkeuren voor meldingen", ingelogd(200)),
+    Pagina("overzicht:alles_gelezen", "Alle meldingen gelezen", ingelogd(DOOR), methode="POST"),
+    Pagina("overzicht:privacy", "Privacy: mijn gegevens", ingelogd(200)),
+    Pagina("overzicht:privacy_export", "Privacy: mijn gegevens als JSON", ingelogd(200)),
+    Pagina("overzicht:privacy_wissen", "Privacy: gegevens wissen (alleen POST)", ingelogd(405)),
+    Pagina("overzicht:dossier", "Archiefdossier van het traject", DOSSIER, kwargs=traject_pk),
+    Pagina(
+        "overzicht:dossier_download",
+        "Archiefdossier downloaden",
+        DOSSIER,
+        kwargs=lambda w: {"pk": w.traject.pk, "dossier": w.maak(maak_dossier).pk},
+    ),
+]
+
+FASEN = [*INITIATIEVEN, *COALITIES, *OVERDRACHT, *EVALUATIE, *OVERZICHT]

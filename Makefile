@@ -63,11 +63,12 @@ e2e: install
 
 lint: install
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff format --check --extend-exclude '*.md' .
 	DJANGO_SETTINGS_MODULE=aanbesteden.settings.test $(PY) manage.py makemigrations --check --dry-run
 
+# Markdown is left alone: the code examples in docs/ are laid out for reading.
 format: install
-	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff format --extend-exclude '*.md' .
 	$(VENV)/bin/ruff check --fix .
 
 # Extract and compile the translations: the core (aanbesteden/ and the site templates/)

@@ -35,7 +35,7 @@ def start(request: HttpRequest) -> HttpResponse:
     """Where a user lands after logging in: officials at their gemeente, others at their page."""
     gemeente = selectors.gemeenten_van_ambtenaar(user=request.user).first()
     if gemeente is not None:
-        return redirect("aanbesteden:gemeente_trajecten", gemeente=gemeente.slug)
+        return redirect("overzicht:dashboard", gemeente=gemeente.slug)
     return redirect("aanbesteden:mijn_trajecten")
 
 
@@ -73,13 +73,6 @@ def taal_kiezen(request: HttpRequest) -> HttpResponse:
         request.POST = request.POST.copy()
         request.POST["next"] = "/"
     return set_language(request)
-
-
-@login_required
-def mijn_trajecten(request: HttpRequest) -> HttpResponse:
-    trajecten = selectors.trajecten_van_gebruiker(user=request.user).order_by("-updated_at", "-pk")
-    pagina = Paginator(trajecten, 25).get_page(request.GET.get("pagina"))
-    return render(request, "aanbesteden/mijn_trajecten.html", {"pagina": pagina})
 
 
 @login_required
@@ -200,13 +193,6 @@ class TransitieView(LoginRequiredMixin, View):
             % {"status": TrajectStatus(self.traject.status).label},
         )
         return HttpResponseRedirect(self.traject.get_absolute_url())
-
-
-@login_required
-def notificaties(request: HttpRequest) -> HttpResponse:
-    lijst = Notificatie.objects.filter(ontvanger=request.user).select_related("traject")
-    pagina = Paginator(lijst, 25).get_page(request.GET.get("pagina"))
-    return render(request, "aanbesteden/notificaties.html", {"pagina": pagina})
 
 
 @login_required

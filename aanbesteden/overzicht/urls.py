@@ -4,7 +4,7 @@ machine (which never imports the phase apps). Included in the root urls as ``ove
 
 from django.urls import path
 
-from . import fasen, views  # noqa: F401 (fasen registers the traject-page panel)
+from . import views
 
 urlpatterns = [
     path("gemeenten/<slug:gemeente>/dashboard/", views.dashboard, name="dashboard"),

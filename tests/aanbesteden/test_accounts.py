@@ -28,10 +28,10 @@ def test_ambtenaar_logt_in_met_email_en_wachtwoord(client, ambtenaar):
     assert response.status_code == 302
     assert response.url == reverse("aanbesteden:start")
     assert int(client.session["_auth_user_id"]) == ambtenaar.pk
-    # An official lands on the gemeente's list.
+    # An official lands on the gemeente's dashboard.
     response = client.get(response.url)
     assert response.status_code == 302
-    assert response.url == reverse("aanbesteden:gemeente_trajecten", args=["gemeente-a"])
+    assert response.url == reverse("overzicht:dashboard", args=["gemeente-a"])
 
 
 @pytest.mark.django_db

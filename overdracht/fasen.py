@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.constants import Rol
+from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.fasen import fasen
 
 from .constants import VersieStatus
@@ -69,6 +69,8 @@ def paneel_context(request, traject, rollen) -> dict | None:
 
     versies = list(selectors.versies_van_traject(traject=traject))
     if not versies:
+        if traject.status == TrajectStatus.OVERDRACHT and Rol.AMBTENAAR in rollen:
+            return {"traject": traject, "opstellen": True, "versies": [], "huidige": None}
         return None
     user = request.user
     zichtbaar = [v for v in versies if selectors.mag_versie_zien(user, v, rollen)]

@@ -7,6 +7,7 @@ app_name = "overdracht"
 V = "trajecten/<int:pk>/overeenkomst/<int:nummer>/"
 
 urlpatterns = [
+    path("trajecten/<int:pk>/overeenkomst/opstellen/", views.opstellen, name="opstellen"),
     path(V, views.versie_detail, name="versie"),
     path(V + "wijzigen/", views.versie_bewerken, name="versie_bewerken"),
     path(V + "clausules/nieuw/", views.clausule_toevoegen, name="clausule_toevoegen"),

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from aanbesteden.constants import Rol
+from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.selectors import lidmaatschap_get, traject_get
@@ -81,6 +81,20 @@ def versie_detail(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             and PdfStatus.MISLUKT in (versie.pdf_status, versie.verzegeld_status),
         },
     )
+
+
+@login_required
+@require_POST
+def opstellen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Draw up the agreement of a traject in overdracht that has no open version (for
+    trajecten that entered the phase before it drew agreements up by itself)."""
+    traject = traject_get(user=request.user, pk=pk)
+    vereis_rol(request.user, traject, Rol.AMBTENAAR)
+    if traject.status != TrajectStatus.OVERDRACHT:
+        messages.error(request, _("Het traject is niet in de fase formele overdracht."))
+        return redirect(traject.get_absolute_url())
+    versie = services.versie_opstellen(traject=traject, door=request.user)
+    return _terug(versie)
 
 
 @login_required

@@ -192,3 +192,23 @@ def test_paneel_toont_de_overeenkomst_zonder_concept_te_lekken(
     pagina = client.get(traject_url).content.decode()
     assert "Lees en teken namens" in pagina
     assert _url(versie, "pdf/") in pagina
+
+
+def test_ambtenaar_stelt_een_ontbrekende_overeenkomst_op(
+    client, rollen, traject, partner, tweede_partner
+):
+    from overdracht.models import OvereenkomstVersie
+
+    from .conftest import traject_in_overdracht
+
+    t = traject_in_overdracht(traject, partner_gebruikers=[partner, tweede_partner])
+    url = f"/trajecten/{t.pk}/overeenkomst/opstellen/"
+    client.force_login(rollen["ambtenaar"])
+    assert url in client.get(f"/trajecten/{t.pk}/").content.decode()
+    assert client.get(url).status_code == 405
+    assert _status(client, rollen["partner"], url, "post") == 403
+    assert _status(client, rollen["ambtenaar_andere_gemeente"], url, "post") == 404
+    assert not OvereenkomstVersie.objects.filter(traject=t).exists()
+    assert _status(client, rollen["ambtenaar"], url, "post") == 302
+    assert _status(client, rollen["ambtenaar"], url, "post") == 302  # twice: still one version
+    assert OvereenkomstVersie.objects.filter(traject=t).count() == 1

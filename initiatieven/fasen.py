@@ -225,6 +225,8 @@ def paneel_voorstel(request, traject, rollen) -> dict | None:
         .first()
     )
     if voorstel is None:
+        if Rol.INITIATIEFNEMER in rollen and traject.status == "concept":
+            return {"voorstel": None, "mag_wijzigen": True}
         return None
     ambtenaar = Rol.AMBTENAAR in rollen
     return {

@@ -173,6 +173,27 @@ def voorstel_starten(
     return voorstel
 
 
+@transaction.atomic
+def voorstel_bij_traject(*, traject: Traject, door: User) -> Voorstel:
+    """A draft proposal (challenge) for a draft traject that has none yet, for example one
+    made by a platform manager; the traject's title is the task."""
+    traject = Traject.objects.select_for_update().get(pk=traject.pk)
+    if traject.status != "concept":
+        raise IntakeFout(_("Dit voorstel is al ingediend en kan niet meer worden gewijzigd."))
+    bestaand = Voorstel.objects.filter(traject=traject).first()
+    if bestaand is not None:
+        return bestaand
+    initiatief = Initiatief.objects.create(naam=traject.titel, rechtsvorm="", email=door.email)
+    initiatief.leden.add(door)
+    return Voorstel.objects.create(
+        traject=traject,
+        initiatief=initiatief,
+        soort=VoorstelSoort.UITDAAGRECHT,
+        taak=traject.titel,
+        omschrijving=traject.samenvatting,
+    )
+
+
 def _vergrendeld_concept(voorstel: Voorstel) -> Voorstel:
     voorstel = Voorstel.objects.select_related("traject", "initiatief").get(pk=voorstel.pk)
     traject = Traject.objects.select_for_update().get(pk=voorstel.traject_id)

@@ -37,6 +37,7 @@ urlpatterns = [
     path("gemeenten/<slug:gemeente>/criteria/", views.criteria, name="criteria"),
     # the proposal and horizon of one traject
     path("trajecten/<int:pk>/voorstel/", views.voorstel, name="voorstel"),
+    path("trajecten/<int:pk>/voorstel/nieuw/", views.voorstel_aanmaken, name="voorstel_aanmaken"),
     path(
         "trajecten/<int:pk>/voorstel/wijzigen/", views.voorstel_wijzigen, name="voorstel_wijzigen"
     ),

@@ -273,6 +273,18 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+@login_required
+@require_POST
+def voorstel_aanmaken(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the proposal of a draft traject that has none yet."""
+    traject = _traject(request, pk, INI)
+    try:
+        services.voorstel_bij_traject(traject=traject, door=request.user)
+    except IntakeFout as exc:
+        raise PermissionDenied(str(exc)) from exc
+    return redirect("initiatieven:voorstel_wijzigen", pk=traject.pk)
+
+
 def _concept_voor_initiatief(request: HttpRequest, pk: int):
     traject = _traject(request, pk, INI)
     voorstel_obj = selectors.voorstel_get(traject=traject)

@@ -271,3 +271,26 @@ def test_afwijzen_met_brief_en_bezwaar(
     assert "voorbehouden" in tekst
     assert "6 weken" in tekst and "college van burgemeester en wethouders" in tekst
     assert voorstel.bezwaar_tot.strftime("%Y") in tekst
+
+
+def test_traject_zonder_voorstel_krijgt_er_een(
+    client, traject, initiatiefnemer, partner, ambtenaar
+):
+    pagina = reverse("aanbesteden:traject", kwargs={"pk": traject.pk})
+    aanmaken = reverse("initiatieven:voorstel_aanmaken", kwargs={"pk": traject.pk})
+    client.force_login(partner)
+    assert aanmaken not in client.get(pagina).content.decode()
+    assert client.post(aanmaken).status_code == 403
+    client.force_login(ambtenaar)
+    assert client.post(aanmaken).status_code == 403
+    client.force_login(initiatiefnemer)
+    assert aanmaken in client.get(pagina).content.decode()
+    assert client.get(aanmaken).status_code == 405
+    antwoord = client.post(aanmaken)
+    assert antwoord["Location"] == reverse(
+        "initiatieven:voorstel_wijzigen", kwargs={"pk": traject.pk}
+    )
+    client.post(aanmaken)  # twice: still one
+    voorstel = Voorstel.objects.get(traject=traject)
+    assert voorstel.soort == "uitdaagrecht" and voorstel.taak == traject.titel
+    assert list(voorstel.initiatief.leden.all()) == [initiatiefnemer]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -16,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from aanbesteden.berichten import bericht_versturen
 from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
-from aanbesteden.models import Lidmaatschap, Notificatie, NotificatieSoort, Traject, User
+from aanbesteden.models import Lidmaatschap, NotificatieSoort, Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
 
 from . import selectors
@@ -576,20 +575,23 @@ def versie_verzegelen(*, versie_id: int, doorzetten: bool = True) -> bool:
             o.ondertekenaar for o in versie.ondertekeningen.select_related("ondertekenaar")
         ]
         ontvangers = {u.pk: u for u in [*traject_betrokkenen(traject), *ondertekenaars]}
-        ids = bericht_versturen(
+        # The core mails attachments from this process after the commit (not through the
+        # broker), once per notification, in each recipient's language.
+        bericht_versturen(
             ontvangers=ontvangers.values(),
             soort=NotificatieSoort.OVERDRACHT,
             sjabloon="overdracht/mail/verzegeld",
             context={"versie": versie, "traject": traject},
             traject=traject,
             url=_versie_url(versie),
+            bijlagen=[
+                (
+                    f"overeenkomst-{versie.traject_id}-versie-{versie.nummer}.pdf",
+                    data,
+                    "application/pdf",
+                )
+            ],
         )
-        # The core's mail task carries no attachments: these notifications are mailed here,
-        # with the sealed PDF attached, and marked as mailed so the core does not mail them.
-        Notificatie.objects.filter(pk__in=ids).update(gemaild_op=timezone.now())
-        from .tasks import verzegelde_pdf_mailen
-
-        transaction.on_commit(lambda: verzegelde_pdf_mailen.delay(versie.pk, ids))
 
         if doorzetten and traject.status == TrajectStatus.OVERDRACHT:
             _naar_evaluatie(versie)
@@ -617,33 +619,6 @@ def _naar_evaluatie(versie: OvereenkomstVersie) -> None:
             )
     except TransitieGeweigerd:
         pass
-
-
-def verzegelde_pdf_mailen(*, versie_id: int, notificatie_ids: list[int]) -> int:
-    """Mail the sealed PDF with each notification's text (already in the recipient's
-    language). Returns the number of mails sent."""
-    from django.core.mail import EmailMessage
-
-    versie = OvereenkomstVersie.objects.filter(pk=versie_id).first()
-    if versie is None or not versie.verzegeld_pdf:
-        return 0
-    with versie.verzegeld_pdf.open("rb") as f:
-        data = f.read()
-    naam = f"overeenkomst-{versie.traject_id}-versie-{versie.nummer}.pdf"
-    verzonden = 0
-    for notificatie in Notificatie.objects.filter(pk__in=notificatie_ids).select_related(
-        "ontvanger"
-    ):
-        bericht = EmailMessage(
-            subject=notificatie.onderwerp,
-            body=notificatie.tekst,
-            to=[notificatie.ontvanger.email],
-            from_email=settings.DEFAULT_FROM_EMAIL,
-        )
-        bericht.attach(naam, data, "application/pdf")
-        bericht.send(fail_silently=False)
-        verzonden += 1
-    return verzonden
 
 
 # --- demo -----------------------------------------------------------------------------------------

@@ -59,12 +59,3 @@ def overeenkomst_verzegelen(self, versie_id: int) -> bool:
         return services.versie_verzegelen(versie_id=versie_id)
     except Exception as exc:  # noqa: BLE001 - every failure is retried, then shown
         return _opnieuw_of_opgeven(self, exc, versie_id, verzegelen=True)
-
-
-@shared_task(
-    acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5
-)
-def verzegelde_pdf_mailen(versie_id: int, notificatie_ids: list[int]) -> int:
-    from . import services
-
-    return services.verzegelde_pdf_mailen(versie_id=versie_id, notificatie_ids=notificatie_ids)

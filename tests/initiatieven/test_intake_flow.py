@@ -294,3 +294,31 @@ def test_traject_zonder_voorstel_krijgt_er_een(
     voorstel = Voorstel.objects.get(traject=traject)
     assert voorstel.soort == "uitdaagrecht" and voorstel.taak == traject.titel
     assert list(voorstel.initiatief.leden.all()) == [initiatiefnemer]
+
+
+def test_beslistermijn_telt_af_en_kleurt_met_tekst(client, gemeente, ambtenaar, maak_traject):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .conftest import voorstel_compleet
+
+    vandaag = timezone.localdate()
+    for titel, dagen in [("Ruim", 30), ("Krap", 5), ("Laat", -3)]:
+        traject = maak_traject(gemeente, status="ingediend", titel=titel)
+        voorstel = voorstel_compleet(traject)
+        voorstel.beslissen_voor = vandaag + timedelta(days=dagen)
+        voorstel.save()
+    client.force_login(ambtenaar)
+    pagina = client.get(reverse("initiatieven:voorstellen", kwargs={"gemeente": gemeente.slug}))
+    rijen = {
+        titel: rij
+        for rij in pagina.content.decode().split("<tr>")[1:]
+        for titel in ("Ruim", "Krap", "Laat")
+        if f">{titel}<" in rij
+    }
+    assert "nog 30 dagen" in rijen["Ruim"] and "rood" not in rijen["Ruim"]
+    assert "bijna verlopen: nog 5 dagen" in rijen["Krap"] and 'class="rood"' in rijen["Krap"]
+    assert "verlopen: 3 dagen te laat" in rijen["Laat"] and 'class="rood"' in rijen["Laat"]
+    # the overdue one comes first
+    assert pagina.content.decode().index(">Laat<") < pagina.content.decode().index(">Ruim<")

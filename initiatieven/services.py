@@ -590,9 +590,13 @@ def horizon_akkoord_geven(*, horizon: Horizon, door: User, versie: int) -> Horiz
     traject = actueel.traject
     nu = timezone.now()
     if heeft_rol(door, traject, Rol.AMBTENAAR):
+        if actueel.akkoord_gemeente_op:
+            return actueel  # already agreed to this version: nothing changes, no second mail
         actueel.akkoord_gemeente_op, actueel.akkoord_gemeente_door = nu, door
         kant = "gemeente"
     elif heeft_rol(door, traject, Rol.INITIATIEFNEMER):
+        if actueel.akkoord_initiatief_op:
+            return actueel
         actueel.akkoord_initiatief_op, actueel.akkoord_initiatief_door = nu, door
         kant = "initiatief"
     else:

@@ -108,6 +108,12 @@ def test_bewerken_goedkeuren_en_intrekken(
         client.post(akkoord, {"versie": "3"})
     assert any(initiatiefnemer.email in m.to and "Akkoord" in m.subject for m in mail.outbox)
     assert Horizon.objects.get(pk=horizon.pk).goedgekeurd
+    eerder = Horizon.objects.get(pk=horizon.pk).akkoord_gemeente_op
+    aantal = len(mail.outbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(akkoord, {"versie": "3"})  # a double click: nothing new
+    assert len(mail.outbox) == aantal
+    assert Horizon.objects.get(pk=horizon.pk).akkoord_gemeente_op == eerder
     traject_transitie(
         traject=Traject.objects.get(pk=traject.pk), transitie="naar_coalitie", door=ambtenaar
     )

@@ -93,6 +93,35 @@ PAGINAS: list[Pagina] = [
     ),
     Pagina("mijn trajecten (initiatiefnemer)", lambda w: _r("aanbesteden:mijn_trajecten"), "ini"),
     Pagina("meldingen (initiatiefnemer)", lambda w: _r("aanbesteden:notificaties"), "ini"),
+    # the phase apps and the overviews
+    Pagina(
+        "dashboard van de gemeente",
+        lambda w: _r("overzicht:dashboard", gemeente=w["gemeente"].slug),
+        "ambtenaar",
+    ),
+    Pagina(
+        "voorstellen van de gemeente",
+        lambda w: _r("initiatieven:voorstellen", gemeente=w["gemeente"].slug),
+        "ambtenaar",
+    ),
+    Pagina(
+        "opgaven beheren",
+        lambda w: _r("initiatieven:opgaven_beheer", gemeente=w["gemeente"].slug),
+        "ambtenaar",
+    ),
+    Pagina(
+        "openbaar register", lambda w: _r("overzicht:register", gemeente=w["gemeente"].slug), None
+    ),
+    Pagina("evaluatie-agenda (ambtenaar)", lambda w: _r("evaluatie:agenda"), "ambtenaar"),
+    Pagina(
+        "evaluatiemomenten van het traject",
+        lambda w: _r("evaluatie:momenten", pk=w["traject"].pk),
+        "ambtenaar",
+    ),
+    Pagina(
+        "coalitie van het traject", lambda w: _r("coalities:coalitie", pk=w["traject"].pk), "ini"
+    ),
+    Pagina("route van het traject", lambda w: _r("coalities:route", pk=w["traject"].pk), "ini"),
 ]
 
 #: Pages of the requests-per-second run (names from ``PAGINAS``).

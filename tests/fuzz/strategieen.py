@@ -50,6 +50,8 @@ getal_tekst = st.one_of(
             "1000.50",
             "1,5",
             "1e400",
+            "sNaN",
+            "-sNaN",
             "-1e400",
             "NaN",
             "Infinity",

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from aanbesteden import forms as kern_forms
 from aanbesteden.constants import TrajectStatus
+from coalities import forms as coalities_forms
 from tests.toegang.tabel import Wereld
 
 
@@ -103,8 +104,71 @@ KERN = [
 
 DOELEN: list[Doel] = [*KERN]
 
+
+@dataclass(frozen=True)
+class PaginaAls:
+    """A page whose forms are fuzzed as a user the access table has no column for."""
+
+    naam: str
+    kwargs: Callable[[Wereld], dict]
+    gebruiker: Callable[[Wereld], Any]  # the user, or None for anonymous
+    status: str | None = None
+    query = None
+
+    @property
+    def sleutel(self) -> str:
+        return f"{self.naam} GET [als {self.gebruiker.__name__}]"
+
+
+def beheerder(w: Wereld):
+    from aanbesteden.constants import LidmaatschapRol
+    from tests.factories import ambtenaar_van
+
+    return w.maak(
+        lambda w: ambtenaar_van(
+            w.gemeente, rol=LidmaatschapRol.BEHEERDER, email="beheerder@a.example.org"
+        )
+    )
+
+
+def anoniem(w: Wereld):
+    return None
+
+
+UITNODIGING_TOKEN = "een-geldige-uitnodiging-voor-de-fuzztest"
+
+
+def _geldige_uitnodiging(w: Wereld) -> dict:
+    import datetime
+
+    from django.utils import timezone
+
+    from coalities.models import Uitnodiging
+    from coalities.services import token_hash
+
+    nu = timezone.now()
+    Uitnodiging.objects.create(
+        traject=w.traject,
+        email="nieuw@example.org",
+        naam="Nieuwe partner",
+        organisatie="Sportclub",
+        token_hash=token_hash(UITNODIGING_TOKEN),
+        verloopt_op=nu + datetime.timedelta(days=14),
+        uitgenodigd_door=w.initiatiefnemer,
+        verzonden_op=nu,
+    )
+    return {"token": UITNODIGING_TOKEN}
+
+
+PAGINAS_ALS = [
+    PaginaAls("initiatieven:criteria", lambda w: {"gemeente": w.gemeente.slug}, beheerder),
+    PaginaAls("overdracht:bibliotheek_nieuw", lambda w: {"gemeente": w.gemeente.slug}, beheerder),
+    PaginaAls("coalities:uitnodiging", _geldige_uitnodiging, anoniem, status="coalitie"),
+]
+
 #: Form classes of the project that are not posted anywhere themselves, with the reason.
 OVERGESLAGEN: dict[type, str] = {
+    coalities_forms.RouteFormulier: "base class of the route's forms",
     kern_forms.Formulier: "base class of the project's forms",
     kern_forms.ModelFormulier: "base class of the project's model forms",
 }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 
-from tests.toegang.tabel import (
+from tests.toegang.basis import (
     DOOR,
     Pagina,
     Wereld,

@@ -1,0 +1,264 @@
+"""The building blocks of the roles × pages table (``tabel.py``), and the core's rows.
+
+The declared roles × pages table: what every role gets on every URL of the project.
+
+One ``Pagina`` row per URL name (and method, or variant). The access-matrix test requests each
+row as each role and compares the answer with ``verwacht``; a URL pattern of the project
+without a row fails that test. ``python -m tests.toegang.rollen_doc > docs/rollen.md`` writes
+this table out for people.
+
+The roles are those of the ``rollen`` fixture, seen from ``traject`` (gemeente A, the
+"own" object): ``ambtenaar`` is an official of gemeente A, ``ambtenaar_andere_gemeente`` of
+gemeente B; ``initiatiefnemer`` and ``partner`` have their role on ``traject``; the two
+``*_ander_traject`` roles have theirs on ``ander_traject`` (same gemeente) only. A row that
+needs a nested object (a partner, an opgave ...) builds it with a ``maak_*`` function below,
+always belonging to ``traject`` (or to gemeente A), so that the other roles test "somebody
+else's object".
+
+Expected answers: an int status code, ``INLOG`` (302 to the log-in page), or ``DOOR`` (a 302
+anywhere else than the log-in page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+ROLLEN = (
+    "anoniem",
+    "ambtenaar",
+    "ambtenaar_andere_gemeente",
+    "initiatiefnemer",
+    "partner",
+    "initiatiefnemer_ander_traject",
+    "partner_ander_traject",
+)
+
+#: Short column heads for the document.
+ROL_KOPPEN = {
+    "anoniem": "anoniem",
+    "ambtenaar": "ambtenaar (eigen gemeente)",
+    "ambtenaar_andere_gemeente": "ambtenaar (andere gemeente)",
+    "initiatiefnemer": "initiatiefnemer",
+    "partner": "partner",
+    "initiatiefnemer_ander_traject": "initiatiefnemer (ander traject)",
+    "partner_ander_traject": "partner (ander traject)",
+}
+
+INLOG = "inlog"  # 302 to the log-in page
+DOOR = "302"  # 302 elsewhere (after a successful action, or a landing page)
+
+Verwacht = int | str
+
+
+class Wereld:
+    """The fixtures of one test plus objects made on demand (each made once)."""
+
+    def __init__(self, **objecten: Any) -> None:
+        self.__dict__.update(objecten)
+        self._gemaakt: dict[str, Any] = {}
+
+    def vergeet(self) -> None:
+        """Forget the objects made (after a rollback took them away)."""
+        self._gemaakt.clear()
+
+    def maak(self, maker: Callable[[Wereld], Any]) -> Any:
+        if maker.__name__ not in self._gemaakt:
+            self._gemaakt[maker.__name__] = maker(self)
+        return self._gemaakt[maker.__name__]
+
+
+@dataclass(frozen=True)
+class Pagina:
+    naam: str  # "namespace:name" as reverse() takes it
+    omschrijving: str
+    verwacht: dict[str, Verwacht]
+    kwargs: Callable[[Wereld], dict] = field(default=lambda w: {})
+    methode: str = "GET"
+    data: Callable[[Wereld], dict] | None = None
+    query: Callable[[Wereld], dict] | None = None
+    variant: str = ""  # tells rows of the same URL name and method apart
+    status: str | None = None  # the status ``traject`` is put in before the requests
+
+    @property
+    def sleutel(self) -> str:
+        deel = f"{self.naam} {self.methode}"
+        return f"{deel} [{self.variant}]" if self.variant else deel
+
+    def __post_init__(self) -> None:
+        ontbreekt = set(ROLLEN) - set(self.verwacht)
+        if ontbreekt:
+            raise ValueError(f"{self.sleutel}: no expectation for {sorted(ontbreekt)}")
+
+
+# --- shorthands for the usual patterns ------------------------------------------------------
+def iedereen(code: Verwacht) -> dict[str, Verwacht]:
+    return dict.fromkeys(ROLLEN, code)
+
+
+def ingelogd(code: Verwacht, anoniem: Verwacht = INLOG) -> dict[str, Verwacht]:
+    return {**iedereen(code), "anoniem": anoniem}
+
+
+def traject_rollen(
+    *,
+    ambtenaar: Verwacht,
+    initiatiefnemer: Verwacht,
+    partner: Verwacht,
+    anoniem: Verwacht = INLOG,
+    buiten: Verwacht = 404,
+) -> dict[str, Verwacht]:
+    """A page of ``traject``: roles without any role on it (other gemeente, other traject)
+    get ``buiten`` (404: nobody learns what exists elsewhere)."""
+    return {
+        "anoniem": anoniem,
+        "ambtenaar": ambtenaar,
+        "ambtenaar_andere_gemeente": buiten,
+        "initiatiefnemer": initiatiefnemer,
+        "partner": partner,
+        "initiatiefnemer_ander_traject": buiten,
+        "partner_ander_traject": buiten,
+    }
+
+
+def alleen_ambtenaar(
+    ok: Verwacht, *, anders: Verwacht = 403, andere_gemeente: Verwacht = 403
+) -> dict[str, Verwacht]:
+    """A page of gemeente A for its officials only."""
+    return {
+        **iedereen(anders),
+        "anoniem": INLOG,
+        "ambtenaar": ok,
+        "ambtenaar_andere_gemeente": andere_gemeente,
+    }
+
+
+# --- objects that rows need -----------------------------------------------------------------
+def maak_notificatie(w: Wereld):
+    from aanbesteden.models import Notificatie, NotificatieSoort
+
+    return Notificatie.objects.create(
+        ontvanger=w.initiatiefnemer,
+        traject=w.traject,
+        soort=NotificatieSoort.OVERIG,
+        onderwerp="Een melding",
+        tekst="Tekst",
+    )
+
+
+def traject_pk(w: Wereld) -> dict:
+    return {"pk": w.traject.pk}
+
+
+# --- the table ------------------------------------------------------------------------------
+KERN = [
+    Pagina("aanbesteden:home", "Startpagina", iedereen(200)),
+    Pagina(
+        "aanbesteden:start",
+        "Landingspagina na inloggen (naar eigen lijst)",
+        ingelogd(DOOR),
+    ),
+    Pagina("aanbesteden:inloggen", "Inloggen met wachtwoord", ingelogd(DOOR, anoniem=200)),
+    Pagina("aanbesteden:uitloggen", "Uitloggen (alleen POST)", iedereen(405)),
+    Pagina("aanbesteden:uitloggen", "Uitloggen", iedereen(DOOR), methode="POST"),
+    Pagina("aanbesteden:inloglink", "Inloglink aanvragen", iedereen(200)),
+    Pagina("aanbesteden:inloglink_verzonden", "Inloglink verzonden", iedereen(200)),
+    Pagina(
+        "aanbesteden:inloglink_gebruiken",
+        "Inloglink openen: een knop, de sleutel wordt pas bij POST gecontroleerd",
+        iedereen(200),
+        query=lambda w: {"sleutel": "nog-niet-gecontroleerd"},
+    ),
+    Pagina(
+        "aanbesteden:inloglink_gebruiken",
+        "Inloglink openen zonder sleutel",
+        iedereen(403),
+        variant="zonder sleutel",
+    ),
+    Pagina(
+        "aanbesteden:inloglink_gebruiken",
+        "Inloglink gebruiken met een ongeldige sleutel",
+        iedereen(403),
+        methode="POST",
+        data=lambda w: {"sleutel": "ongeldig"},
+    ),
+    Pagina("aanbesteden:wachtwoord_vergeten", "Wachtwoord vergeten", iedereen(200)),
+    Pagina("aanbesteden:wachtwoord_verzonden", "Wachtwoord-mail verzonden", iedereen(200)),
+    Pagina(
+        "aanbesteden:wachtwoord_nieuw",
+        "Nieuw wachtwoord, met een ongeldige link",
+        iedereen(200),
+        kwargs=lambda w: {"uidb64": "MQ", "token": "ongeldig-token"},
+    ),
+    Pagina("aanbesteden:wachtwoord_gewijzigd", "Wachtwoord gewijzigd", iedereen(200)),
+    Pagina("aanbesteden:taal", "Taal kiezen (alleen POST)", iedereen(405)),
+    Pagina(
+        "aanbesteden:taal",
+        "Taal kiezen",
+        iedereen(DOOR),
+        methode="POST",
+        data=lambda w: {"language": "en", "next": "/"},
+    ),
+    Pagina("aanbesteden:mijn_trajecten", "Mijn trajecten", ingelogd(200)),
+    Pagina("aanbesteden:notificaties", "Meldingen", ingelogd(200)),
+    Pagina(
+        "aanbesteden:notificatie_gelezen",
+        "Melding gelezen (alleen POST)",
+        ingelogd(405),
+        kwargs=lambda w: {"pk": w.maak(maak_notificatie).pk},
+    ),
+    Pagina(
+        "aanbesteden:notificatie_gelezen",
+        "Melding van de initiatiefnemer als gelezen markeren",
+        {**ingelogd(404), "initiatiefnemer": DOOR},
+        methode="POST",
+        kwargs=lambda w: {"pk": w.maak(maak_notificatie).pk},
+    ),
+    Pagina(
+        "aanbesteden:gemeente_trajecten",
+        "Trajecten van de gemeente (ambtenaren)",
+        alleen_ambtenaar(200),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+    ),
+    Pagina(
+        "aanbesteden:gemeente_trajecten",
+        "Trajecten van een gemeente die niet bestaat",
+        ingelogd(404),
+        kwargs=lambda w: {"gemeente": "bestaat-niet"},
+        variant="onbekend",
+    ),
+    Pagina(
+        "aanbesteden:traject",
+        "Trajectpagina",
+        traject_rollen(ambtenaar=200, initiatiefnemer=200, partner=200),
+        kwargs=traject_pk,
+    ),
+    Pagina(
+        "aanbesteden:transitie",
+        "Stap zetten: voorstel indienen (concept)",
+        traject_rollen(ambtenaar=403, initiatiefnemer=200, partner=403),
+        kwargs=lambda w: {"pk": w.traject.pk, "transitie": "indienen"},
+    ),
+    Pagina(
+        "aanbesteden:transitie",
+        "Stap zetten: voorstel indienen, verstuurd",
+        traject_rollen(ambtenaar=403, initiatiefnemer=DOOR, partner=403),
+        kwargs=lambda w: {"pk": w.traject.pk, "transitie": "indienen"},
+        methode="POST",
+        data=lambda w: {"status": w.traject.status, "motivatie": ""},
+    ),
+    Pagina(
+        "aanbesteden:transitie",
+        "Stap zetten die niet bestaat",
+        traject_rollen(ambtenaar=403, initiatiefnemer=403, partner=403),
+        kwargs=lambda w: {"pk": w.traject.pk, "transitie": "vliegen"},
+        variant="onbekend",
+    ),
+    Pagina(
+        "initiatieven:gemeente",
+        "Openbare pagina van een gemeente",
+        iedereen(200),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+    ),
+]

@@ -138,7 +138,10 @@ class Kern:
         return gevonden.group(1)
 
     def gemeente_lijst(self) -> list[str]:
-        """The titles in the officials' list (the landing page after their log-in)."""
+        """The titles in the officials' list, reached through the main menu."""
+        menu = self.page.get_by_role("navigation", name=self.b.t("Hoofdmenu"))
+        menu.get_by_role("link", name=self.b.t("Trajecten"), exact=True).click()
+        self.b.aangekomen()
         return [
             s.strip() for s in self.page.locator("table.utrecht-table tbody th").all_inner_texts()
         ]
@@ -163,3 +166,27 @@ class Kern:
 
     def uitloggen(self) -> None:
         self.b.klik("button", self.b.t("Uitloggen"))
+
+
+class Intake:
+    """A visitor answers a published call (opgave) and logs in with the link from the mail."""
+
+    def __init__(self, bezoeker: Bezoeker):
+        self.b = bezoeker
+        self.page = bezoeker.page
+
+    def reageren_op_opgave(
+        self, gemeente_slug: str, opgave: str, *, email: str, initiatief: str, titel: str
+    ) -> None:
+        b = self.b
+        b.ga_naar(f"/g/{gemeente_slug}/")
+        b.klik("link", opgave)
+        b.klik("link", b.t("Reageren met een voorstel"))
+        voor = len(mail.outbox)
+        self.page.locator("input[name=email]").fill(email)
+        self.page.locator("input[name=initiatief_naam]").fill(initiatief)
+        self.page.locator("input[name=titel]").fill(titel)
+        b.klik("button", b.t("Begin met mijn voorstel"))
+        link = Kern(b).link_uit_mail(email, sinds=voor)
+        b.ga_naar(link)
+        b.klik("button", b.t("Inloggen"))

@@ -11,8 +11,9 @@ import pytest
 
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
-from tests.e2e.stappen import Bezoeker, Kern
-from tests.factories import GemeenteFactory, TrajectFactory, UserFactory, ambtenaar_van
+from tests.e2e.stappen import Bezoeker, Intake, Kern
+from tests.factories import GemeenteFactory, TrajectFactory, ambtenaar_van
+from tests.initiatieven.conftest import opgave_maken
 
 WACHTWOORD = "geheim-wachtwoord-123"
 
@@ -28,24 +29,15 @@ def wereld(e2e_db, geen_vereisten, request):
     taal = request.node.callspec.params["taal"]
     gemeente = GemeenteFactory(naam="Utrechtse Heuvelrug", slug="heuvelrug", cbs_code="GM0339")
     ambtenaar = ambtenaar_van(gemeente, email="ambtenaar@heuvelrug.example.org", taal=taal)
-    initiatiefnemer = UserFactory(email="bewoners@buurtpark.example.org", taal=taal)
-    traject = TrajectFactory(
-        gemeente=gemeente, initiatiefnemer=initiatiefnemer, titel="Buurtpark De Linde"
-    )
+    opgave = opgave_maken(gemeente, titel="Beheer van het buurtpark")
     TrajectFactory(gemeente=gemeente, titel="Speeltuin Zonnebloem")
-    return {
-        "gemeente": gemeente,
-        "ambtenaar": ambtenaar,
-        "ini": initiatiefnemer,
-        "traject": traject,
-    }
+    return {"gemeente": gemeente, "ambtenaar": ambtenaar, "opgave": opgave}
 
 
 @pytest.mark.parametrize(("taal", "javascript"), VARIANTEN)
 def test_reis_door_het_platform(wereld, live_server, nieuwe_context, axe_bron, taal, javascript):
-    traject = wereld["traject"]
-
-    # The initiative logs in with a one-time link from its mail and submits its proposal.
+    # A visitor answers the gemeente's call, logs in with the one-time link from the mail and
+    # submits the proposal.
     ini = Bezoeker(
         nieuwe_context(taal=taal, javascript=javascript),
         live_server.url,
@@ -54,8 +46,16 @@ def test_reis_door_het_platform(wereld, live_server, nieuwe_context, axe_bron, t
         javascript=javascript,
     )
     kern_ini = Kern(ini)
-    kern_ini.inloggen_met_link(wereld["ini"].email)
-    assert ini.h1() == ini.t("Mijn trajecten")
+    Intake(ini).reageren_op_opgave(
+        wereld["gemeente"].slug,
+        wereld["opgave"].titel,
+        email="bewoners@buurtpark.example.org",
+        initiatief="Bewoners van de Lindelaan",
+        titel="Buurtpark De Linde",
+    )
+    traject = Traject.objects.get(titel="Buurtpark De Linde")
+    assert traject.status == TrajectStatus.CONCEPT
+    ini.klik("link", ini.t("Mijn trajecten"))
     kern_ini.traject_openen(traject.titel)
     kern_ini.stap_zetten(ini.t("Voorstel indienen"))
     assert traject.titel in ini.h1()

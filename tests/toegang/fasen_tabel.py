@@ -186,6 +186,14 @@ def _opgave_kw(w: Wereld) -> dict:
 
 
 INITIATIEVEN = [
+    Pagina(
+        "initiatieven:voorstel_aanmaken",
+        "Voorstel aanmaken bij een concepttraject zonder voorstel",
+        tr(403, DOOR, 403),
+        kwargs=traject_pk,
+        methode="POST",
+        status="concept",
+    ),
     Pagina("initiatieven:opgave", "Openbare opgave", iedereen(200), kwargs=_opgave_kw),
     Pagina(
         "initiatieven:opgave_voorstel_starten",
@@ -495,6 +503,14 @@ def BIBLIOTHEEK(ambtenaar):  # noqa: N802
 
 
 OVERDRACHT = [
+    Pagina(
+        "overdracht:opstellen",
+        "Overeenkomst opstellen (traject zonder open versie)",
+        tr(DOOR, 403, 403),
+        kwargs=rijk,
+        methode="POST",
+        status="overdracht",
+    ),
     Pagina(
         "overdracht:versie",
         "Overeenkomst (concept)",

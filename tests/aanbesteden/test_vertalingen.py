@@ -76,10 +76,12 @@ def test_mo_bestand_is_bijgewerkt(pad):
         sleutel = e["msgid"] if "msgctxt" not in e else f"{e['msgctxt']}\x04{e['msgid']}"
         if "msgid_plural" in e:
             gecompileerd = catalogus.ngettext(sleutel, e["msgid_plural"], 1)
-            verwacht = e["msgstr[0]"]
+            verwacht = e.get("msgstr[0]", "")
         else:
             gecompileerd = catalogus.gettext(sleutel)
-            verwacht = e["msgstr"]
+            verwacht = e.get("msgstr", "")
+        if not verwacht or "fuzzy" in e["flags"]:
+            continue  # reported by test_elke_tekst_is_vertaald
         if gecompileerd != verwacht:
             verouderd.append(e["msgid"])
     assert not verouderd, f"{mo} is ouder dan de .po: {verouderd[:5]}"

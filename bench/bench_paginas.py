@@ -124,6 +124,9 @@ PAGINAS: list[Pagina] = [
     Pagina("route van het traject", lambda w: _r("coalities:route", pk=w["traject"].pk), "ini"),
 ]
 
+#: The SQL of the pages over the aim (last size measured), for the results.
+QUERIES_TE_VEEL: dict[str, list[str]] = {}
+
 #: Pages of the requests-per-second run (names from ``PAGINAS``).
 RPS_PAGINAS = ["trajectpagina (ambtenaar)", "trajecten van de gemeente (ambtenaar)"]
 
@@ -283,6 +286,8 @@ def queries_meten(wereld: dict, herhalingen: int = 5) -> dict[str, tuple[int, fl
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(pad)
         aantal = len(ctx.captured_queries)  # now: the next request empties the log
+        if aantal > MAX_QUERIES:
+            QUERIES_TE_VEEL[pagina.naam] = [q["sql"] for q in ctx.captured_queries]
         tijden = []
         for _ in range(herhalingen):
             t0 = time.perf_counter()
@@ -453,6 +458,19 @@ def machine() -> str:
     return f"{os.cpu_count()} cores, {model or 'unknown CPU'}"
 
 
+def te_veel_tekst() -> str:
+    """The queries of the pages over the aim, shortened, so their owners see what to join."""
+    if not QUERIES_TE_VEEL:
+        return ""
+    delen = [f"\nQueries of the pages over {MAX_QUERIES} (at {GROOTTES[-1]:,} trajecten):\n"]
+    for naam, sqls in QUERIES_TE_VEEL.items():
+        delen.append(f"\n{naam}:\n")
+        for sql in sqls:
+            kort = re.sub(r"SELECT .*? FROM", "SELECT … FROM", sql, count=1, flags=re.S)
+            delen.append(f"    {kort[:150]}\n")
+    return "".join(delen)
+
+
 def sectie_schrijven(kop: str, tekst: str) -> None:
     """Replace (or append) the section ``kop`` of bench/RESULTS.md, leaving the others."""
     pad = ROOT / "bench" / "RESULTS.md"
@@ -517,7 +535,8 @@ Aim: the same count at both sizes, and at most {MAX_QUERIES} queries per page.
 |---|---:|---:|---:|---:|---|
 """
         + "\n".join(regels)
-        + "\n",
+        + "\n"
+        + te_veel_tekst(),
     )
     if rps:
         minimaal = rps["minimale view"]

@@ -1,5 +1,6 @@
 """axe-core on every HTML page of the access table, opened in the browser by a role that may
-see it, with the traject in the page's phase. A page added to ``tests/toegang/tabel.py`` is
+see it, with the traject in the page's phase; and every link, button and field on it shows a
+visible focus when the keyboard reaches it. A page added to ``tests/toegang/tabel.py`` is
 checked here too."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from django.urls import reverse
 
 from aanbesteden.models import Traject
 from tests.e2e.stappen import Bezoeker
+from tests.e2e.toegankelijkheid import zonder_zichtbare_focus
 from tests.factories import GemeenteFactory, TrajectFactory, UserFactory, ambtenaar_van, partner_van
 from tests.toegang import fasen_tabel
 from tests.toegang.basis import KERN, Pagina, Wereld
@@ -71,6 +73,7 @@ def test_elke_pagina_zonder_schendingen(wereld_e2e, live_server, nieuwe_context,
     w = wereld_e2e
     bezoekers: dict[str, Bezoeker] = {}
     overgeslagen = []
+    focus_fouten: list[str] = []
     for pagina, rol in te_bekijken(GROEPEN[groep]):
         pad = reverse(pagina.naam, kwargs=pagina.kwargs(w))
         if pagina.query:
@@ -99,8 +102,12 @@ def test_elke_pagina_zonder_schendingen(wereld_e2e, live_server, nieuwe_context,
             overgeslagen.append(f"{pad} ({soort})")
             continue
         b.ga_naar(pad)
+        for html in zonder_zichtbare_focus(b.page):
+            focus_fouten.append(f"{pad}: {html}")
     bezocht = sorted({pad for b in bezoekers.values() for pad in b.bezocht})
     print(f"{groep}: axe-core on {len(bezocht)} pages; not HTML: {overgeslagen}")
     assert len(bezocht) >= len(te_bekijken(GROEPEN[groep])) - len(overgeslagen)
     fouten = [f for b in bezoekers.values() for f in b.fouten]
+    if focus_fouten:
+        fouten.append("no visible keyboard focus on:\n  " + "\n  ".join(focus_fouten))
     assert not fouten, "\n\n".join(fouten)

@@ -8,7 +8,11 @@ from django.urls import reverse
 
 from aanbesteden import views
 from tests.e2e.stappen import Bezoeker
-from tests.e2e.toegankelijkheid import axe_schendingen, schendingen_tekst
+from tests.e2e.toegankelijkheid import (
+    axe_schendingen,
+    schendingen_tekst,
+    zonder_zichtbare_focus,
+)
 from tests.factories import GemeenteFactory, ambtenaar_van
 
 #: Public pages (no log-in needed): (path maker, expected status).
@@ -75,7 +79,8 @@ def test_foutpaginas_zonder_schendingen(gemeente_e2e, live_server, nieuwe_contex
 
 
 def test_axe_vindt_een_schending(browser, nieuwe_context, axe_bron):
-    """The check itself can fail: a page with an unlabelled input and an image without alt."""
+    """The checks themselves can fail: an unlabelled input, an image without alt, a link
+    whose focus is hidden."""
     page = nieuwe_context().new_page()
     page.set_content(
         '<!doctype html><html lang="nl"><head><title>x</title></head><body><main>'
@@ -83,3 +88,10 @@ def test_axe_vindt_een_schending(browser, nieuwe_context, axe_bron):
     )
     regels = {v["id"] for v in axe_schendingen(page, axe_bron)}
     assert {"image-alt", "label"} <= regels
+    page.set_content(
+        '<!doctype html><html lang="nl"><head><title>x</title><style>'
+        "a:focus{outline:none}</style></head><body><main><h1>Kop</h1>"
+        '<a href="#a">Verborgen focus</a> <button>Zichtbaar</button></main></body></html>'
+    )
+    zonder = zonder_zichtbare_focus(page)
+    assert len(zonder) == 1 and "Verborgen focus" in zonder[0]

@@ -66,3 +66,28 @@ def tab_naar(page, past, *, max_stappen: int = 60, achteruit: bool = False) -> d
             return el
         gezien.append(f"{el['tag']}:{el['tekst'][:30] or el['naam'] or el['id']}")
     raise AssertionError(f"target not reached with Tab; focus went over: {gezien}")
+
+
+def zonder_zichtbare_focus(page) -> list[str]:
+    """Focusable elements of the page that show no focus indicator when the keyboard focuses
+    them. A Tab press first makes the browser treat the following focus as keyboard focus
+    (``:focus-visible``)."""
+    page.keyboard.press("Tab")
+    return page.evaluate(
+        """() => {
+          const sel = 'a[href], button:not([disabled]), input:not([type=hidden]):not([disabled]),'
+            + ' select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+          const zonder = [];
+          for (const el of document.querySelectorAll(sel)) {
+            const r = el.getBoundingClientRect();
+            if (r.width === 0 && r.height === 0) continue;
+            el.focus();
+            if (document.activeElement !== el) continue;
+            const s = getComputedStyle(el);
+            const outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+            const schaduw = s.boxShadow && s.boxShadow !== 'none';
+            if (!outline && !schaduw) zonder.push(el.outerHTML.slice(0, 160));
+          }
+          return zonder;
+        }"""
+    )

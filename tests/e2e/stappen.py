@@ -190,3 +190,38 @@ class Intake:
         link = Kern(b).link_uit_mail(email, sinds=voor)
         b.ga_naar(link)
         b.klik("button", b.t("Inloggen"))
+
+
+class Coalitie:
+    """Phase 2: invite a partner from the traject page; the partner accepts with the link."""
+
+    def __init__(self, bezoeker: Bezoeker):
+        self.b = bezoeker
+        self.page = bezoeker.page
+
+    def versturen(self) -> None:
+        self.page.locator("main form button[type=submit]").first.click()
+        self.b.aangekomen()
+
+    def partner_uitnodigen(self, *, email: str, naam: str, organisatie: str) -> None:
+        b = self.b
+        b.klik("link", b.t("Coalitie beheren: uitnodigen, opnieuw versturen, intrekken"))
+        b.klik("link", b.t("Partner uitnodigen"))
+        self.page.locator("input[name=email]").fill(email)
+        self.page.locator("input[name=naam]").fill(naam)
+        self.page.locator("input[name=organisatie]").fill(organisatie)
+        self.versturen()
+
+    def uitnodiging_accepteren(self, *, email: str, contactpersoon: str) -> None:
+        """As the invitee: open the link from the mail and accept."""
+        b = self.b
+        b.ga_naar(Kern(b).link_uit_mail(email))
+        formulier = self.page.locator(
+            "form",
+            has=self.page.get_by_role("button", name=b.t("Uitnodiging accepteren"), exact=True),
+        )
+        for select in formulier.locator("select").all():
+            if select.input_value() == "":
+                select.select_option(index=1)
+        formulier.locator("input[name=contactpersoon]").fill(contactpersoon)
+        b.klik("button", b.t("Uitnodiging accepteren"))

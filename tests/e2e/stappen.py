@@ -225,3 +225,31 @@ class Coalitie:
                 select.select_option(index=1)
         formulier.locator("input[name=contactpersoon]").fill(contactpersoon)
         b.klik("button", b.t("Uitnodiging accepteren"))
+
+
+class Overdracht:
+    """Phase 4: the official fixes the agreement; every signatory reads and signs it."""
+
+    def __init__(self, bezoeker: Bezoeker):
+        self.b = bezoeker
+        self.page = bezoeker.page
+
+    def vaststellen(self) -> None:
+        b = self.b
+        b.klik("link", b.t("Overeenkomst opstellen en vaststellen"))
+        b.klik("link", b.t("Versie vaststellen"))
+        keuze = self.page.locator("main form select").first
+        if keuze.input_value() == "":
+            keuze.select_option(index=1)
+        self.page.locator("main form button[type=submit]").first.click()
+        b.aangekomen()
+
+    def tekenen(self, naam: str) -> None:
+        b = self.b
+        voorvoegsel = b.t("Lees en teken namens %(namens)s", namens="").strip()
+        self.page.get_by_role("link", name=re.compile("^" + re.escape(voorvoegsel))).first.click()
+        b.aangekomen()
+        self.page.locator("input[name=instemming]").check()
+        self.page.locator("input[name=naam]").fill(naam)
+        self.page.locator("main form button[type=submit]").first.click()
+        b.aangekomen()

@@ -50,8 +50,10 @@ def bericht_versturen(
                 "url": absolute_url(url) if url else "",
                 "site_url": settings.SITE_URL,
             }
-            onderwerp = " ".join(render_to_string(f"{sjabloon}_onderwerp.txt", ctx).split())[:250]
-            tekst = render_to_string(f"{sjabloon}.txt", ctx).strip()
+            onderwerp = " ".join(
+                render_to_string(f"{sjabloon}_onderwerp.txt", ctx, using="tekst").split()
+            )[:250]
+            tekst = render_to_string(f"{sjabloon}.txt", ctx, using="tekst").strip()
         if alleen_mail:
             _mail(ontvanger.email, onderwerp, tekst, bijlagen)
             continue

@@ -103,9 +103,11 @@ def _uitnodiging_mailen(*, uitnodiging: Uitnodiging, token: str, door: User | No
     }
     with translation.override(taal):
         onderwerp = " ".join(
-            render_to_string("coalities/mail/uitnodiging_onderwerp.txt", context).split()
+            render_to_string(
+                "coalities/mail/uitnodiging_onderwerp.txt", context, using="tekst"
+            ).split()
         )[:250]
-        tekst = render_to_string("coalities/mail/uitnodiging.txt", context).strip()
+        tekst = render_to_string("coalities/mail/uitnodiging.txt", context, using="tekst").strip()
 
     def verstuur() -> None:
         EmailMessage(subject=onderwerp, body=tekst, to=[uitnodiging.email]).send()

@@ -281,9 +281,13 @@ def steun_vragen(*, voorstel: Voorstel, door: User, naam: str, email: str) -> St
     def verstuur() -> None:
         with translation.override(taal):
             onderwerp = " ".join(
-                render_to_string("initiatieven/mail/steun_gevraagd_onderwerp.txt", context).split()
+                render_to_string(
+                    "initiatieven/mail/steun_gevraagd_onderwerp.txt", context, using="tekst"
+                ).split()
             )
-            tekst = render_to_string("initiatieven/mail/steun_gevraagd.txt", context).strip()
+            tekst = render_to_string(
+                "initiatieven/mail/steun_gevraagd.txt", context, using="tekst"
+            ).strip()
         send_mail(onderwerp, tekst, None, [email])
 
     transaction.on_commit(verstuur)

@@ -98,9 +98,11 @@ def dagoverzicht_versturen(*, gebruiker_id: int) -> bool:
                 "site_url": settings.SITE_URL,
             }
             onderwerp = " ".join(
-                render_to_string("overzicht/mail/dagoverzicht_onderwerp.txt", ctx).split()
+                render_to_string(
+                    "overzicht/mail/dagoverzicht_onderwerp.txt", ctx, using="tekst"
+                ).split()
             )[:250]
-            tekst = render_to_string("overzicht/mail/dagoverzicht.txt", ctx).strip()
+            tekst = render_to_string("overzicht/mail/dagoverzicht.txt", ctx, using="tekst").strip()
         _mail(gebruiker.email, onderwerp, tekst)
         nu = timezone.now()
         Notificatie.objects.filter(pk__in=[m.pk for m in meldingen]).update(gemaild_op=nu)

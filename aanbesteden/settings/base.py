@@ -65,7 +65,15 @@ TEMPLATES = [
                 "aanbesteden.context_processors.site",
             ],
         },
-    }
+    },
+    {
+        # Plain-text mail: the same templates, without HTML escaping (links keep their "&").
+        "NAME": "tekst",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates", BASE_DIR / "aanbesteden" / "overzicht" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 DATABASES = {

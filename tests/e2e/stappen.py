@@ -11,6 +11,7 @@ a ``Bezoeker`` and using ``t()`` for its texts, so the same journey runs in Dutc
 
 from __future__ import annotations
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -253,3 +254,51 @@ class Overdracht:
         self.page.locator("input[name=naam]").fill(naam)
         self.page.locator("main form button[type=submit]").first.click()
         b.aangekomen()
+
+
+class Evaluatie:
+    """Phase 5: every party fills in its part, the official decides, describes the anchoring
+    and anchors the task."""
+
+    def __init__(self, bezoeker: Bezoeker):
+        self.b = bezoeker
+        self.page = bezoeker.page
+
+    def naar_de_evaluatie(self, traject) -> None:
+        self.b.ga_naar(traject.get_absolute_url())
+        self.b.klik("link", self.b.t("Naar deze evaluatie"))
+
+    def deel_invullen(self) -> None:
+        b, page = self.b, self.page
+        b.klik("link", b.t("Uw deel invullen"))
+        for veld in page.locator("input[name$=_waarde]").all():
+            veld.fill("12")
+        for veld in page.locator("input[name^=meting_][name$=_bron]").all():
+            veld.fill("Telling van de vrijwilligers")
+        for veld in page.locator("input[name^=meting_][name$=_datum]").all():
+            veld.fill(datetime.date.today().isoformat())
+        for veld in page.locator("input[name$=_bedrag]").all():
+            veld.fill("1000,50")
+        page.locator("textarea[name=wat_ging_goed]").fill("Veel buren doen mee.")
+        page.locator("textarea[name=wat_kan_beter]").fill("Meer jongeren bereiken.")
+        b.klik("button", b.t("Indienen"))
+        fouten = page.locator(
+            ".utrecht-form-field-error-message, #formulierfouten"
+        ).all_inner_texts()
+        assert not fouten, f"the part was not accepted: {fouten}"
+
+    def besluiten(self, conclusie_label: str, toelichting: str) -> None:
+        b, page = self.b, self.page
+        b.klik("link", b.t("Besluit vastleggen"))
+        page.get_by_label(conclusie_label, exact=True).check()
+        page.locator("textarea[name=toelichting]").fill(toelichting)
+        page.locator("main form button[type=submit]").first.click()
+        b.aangekomen()
+
+    def verankering_beschrijven(self, wijze_label: str, omschrijving: str, datum: str) -> None:
+        b, page = self.b, self.page
+        b.klik("link", b.t("Verankering beschrijven"))
+        page.locator("select[name=wijze]").select_option(label=wijze_label)
+        page.locator("textarea[name=omschrijving]").fill(omschrijving)
+        page.locator("input[name=ingangsdatum]").fill(datum)
+        b.klik("button", b.t("Opslaan"))

@@ -302,3 +302,34 @@ class Evaluatie:
         page.locator("textarea[name=omschrijving]").fill(omschrijving)
         page.locator("input[name=ingangsdatum]").fill(datum)
         b.klik("button", b.t("Opslaan"))
+
+
+class Horizon:
+    """Phase 1: the initiative writes the horizon with an indicator; both sides agree."""
+
+    def __init__(self, bezoeker: Bezoeker):
+        self.b = bezoeker
+        self.page = bezoeker.page
+
+    def wijzigen(self, *, ambitie: str, resultaten: str, indicator: dict[str, str]) -> None:
+        b, page = self.b, self.page
+        b.klik("link", b.t("De stip aan de horizon wijzigen"))
+        page.locator("textarea[name=ambitie]").fill(ambitie)
+        page.locator("textarea[name=beoogde_resultaten]").fill(resultaten)
+        for veld, waarde in indicator.items():
+            element = page.locator(f"[name=indicatoren-0-{veld}]")
+            if element.evaluate("el => el.tagName") == "SELECT":
+                element.select_option(waarde)
+            else:
+                element.fill(waarde)
+        b.klik("button", b.t("Opslaan"))
+        fouten = page.locator(
+            ".utrecht-form-field-error-message, #formulierfouten"
+        ).all_inner_texts()
+        assert not fouten, f"the horizon was not saved: {fouten}"
+
+    def akkoord(self) -> None:
+        b = self.b
+        voorvoegsel = b.t("Akkoord met versie %(versie)s", versie="").strip()
+        self.page.get_by_role("button", name=re.compile("^" + re.escape(voorvoegsel))).click()
+        b.aangekomen()

@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from .constants import TrajectStatus
@@ -27,6 +28,19 @@ class NLDesignMixin:
             klasse = WIDGET_KLASSEN.get(soort, "utrecht-textbox utrecht-textbox--html-input")
             bestaand = field.widget.attrs.get("class", "")
             field.widget.attrs["class"] = f"{bestaand} {klasse}".strip()
+
+    @cached_property
+    def changed_data(self):
+        # Django compares each value with its initial one; a decimal like "sNaN" raises on
+        # comparison (a 500 in formsets). Such a value counts as changed; cleaning rejects it.
+        gewijzigd = []
+        for naam, bf in self._bound_items():
+            try:
+                if bf._has_changed():
+                    gewijzigd.append(naam)
+            except ArithmeticError:
+                gewijzigd.append(naam)
+        return gewijzigd
 
     def full_clean(self):
         super().full_clean()

@@ -153,6 +153,9 @@ class Kern:
 
     def stap_zetten(self, label: str, motivatie: str = "") -> None:
         b = self.b
+        if not self.page.get_by_role("link", name=label, exact=True).count():
+            nodig = self.page.locator(".checklist").all_inner_texts()
+            raise AssertionError(f"step {label!r} not offered; still needed: {nodig}")
         b.klik("link", label)
         assert b.h1() == label
         if motivatie:
@@ -333,3 +336,74 @@ class Horizon:
         voorvoegsel = b.t("Akkoord met versie %(versie)s", versie="").strip()
         self.page.get_by_role("button", name=re.compile("^" + re.escape(voorvoegsel))).click()
         b.aangekomen()
+
+
+class Route:
+    """Phase 3: the initiative sets start, duration and a milestone; each party states and
+    confirms its contribution; every party agrees with the route."""
+
+    def __init__(self, bezoeker: Bezoeker):
+        self.b = bezoeker
+        self.page = bezoeker.page
+
+    def openen(self, traject) -> None:
+        self.b.ga_naar(traject.get_absolute_url())
+        self.b.klik("link", self.b.t("Naar de route: mijlpalen, inzet, begroting en akkoord"))
+
+    def _kies_eerste(self, selector: str) -> None:
+        keuze = self.page.locator(selector)
+        if keuze.input_value() == "":
+            keuze.select_option(index=1)
+
+    def _opslaan(self) -> None:
+        self.page.locator("main form button[type=submit]").first.click()
+        self.b.aangekomen()
+        fouten = self.page.locator(
+            ".utrecht-form-field-error-message, #formulierfouten"
+        ).all_inner_texts()
+        assert not fouten, f"not saved: {fouten}"
+
+    def kader(self, start: datetime.date, maanden: int) -> None:
+        self.b.klik("link", self.b.t("Start en looptijd invullen of wijzigen"))
+        self.page.locator("input[name=startdatum]").fill(start.isoformat())
+        self.page.locator("input[name=looptijd_maanden]").fill(str(maanden))
+        self._opslaan()
+
+    def mijlpaal(self, titel: str, datum: datetime.date) -> None:
+        self.b.klik("link", self.b.t("Mijlpaal toevoegen"))
+        self.page.locator("input[name=titel]").fill(titel)
+        self.page.locator("input[name=datum]").fill(datum.isoformat())
+        self._kies_eerste("select[name=verantwoordelijke]")
+        self._opslaan()
+
+    def inzet(self, omschrijving: str, hoeveelheid: str, eenheid: str) -> None:
+        self.b.klik("link", self.b.t("Eigen inzet toevoegen"))
+        self._kies_eerste("select[name=soort]")
+        self.page.locator("[name=omschrijving]").fill(omschrijving)
+        self.page.locator("input[name=hoeveelheid]").fill(hoeveelheid)
+        self.page.locator("input[name=eenheid]").fill(eenheid)
+        self._opslaan()
+        self.b.klik("button", self.b.t("Onze inzet bevestigen"))
+
+    def begrotingspost(self, soort: str, omschrijving: str, bedrag: str, bron: str = "") -> None:
+        self.b.klik("link", self.b.t("Begrotingspost toevoegen"))
+        self.page.locator("select[name=soort]").select_option(soort)
+        self.page.locator("[name=omschrijving]").fill(omschrijving)
+        self.page.locator("input[name=bedrag]").fill(bedrag)
+        if bron:
+            self.page.locator("select[name=bron]").select_option(bron)
+        self._opslaan()
+
+    def tranche(self, omschrijving: str, bedrag: str, datum: datetime.date) -> None:
+        self.b.klik("link", self.b.t("Tranche toevoegen"))
+        self.page.locator("[name=omschrijving]").fill(omschrijving)
+        self.page.locator("input[name=bedrag]").fill(bedrag)
+        self._kies_eerste("select[name=vorm]")
+        self._kies_eerste("select[name=mijlpaal]")
+        self.page.locator("input[name=datum]").fill(datum.isoformat())
+        self._opslaan()
+
+    def akkoord(self) -> None:
+        voorvoegsel = self.b.t("Akkoord geven op versie %(versie)s", versie="").strip()
+        self.page.get_by_role("button", name=re.compile("^" + re.escape(voorvoegsel))).click()
+        self.b.aangekomen()

@@ -30,9 +30,10 @@ def main(namen: list[str]) -> int:
     for script in scripts:
         print(f"== {script.name}", flush=True)
         begin = time.monotonic()
-        uitkomst = subprocess.run(
-            [sys.executable, str(script), "--postgres", postgres], cwd=HIER.parent, check=False
-        )
+        opdracht = [sys.executable, str(script)]
+        if "--postgres" in script.read_text(encoding="utf-8"):  # the scripts that take it
+            opdracht += ["--postgres", postgres]
+        uitkomst = subprocess.run(opdracht, cwd=HIER.parent, check=False)
         print(f"== {script.name}: exit {uitkomst.returncode}, {time.monotonic() - begin:.0f} s")
         if uitkomst.returncode:
             mislukt.append(script.name)

@@ -53,6 +53,10 @@ class Bezoeker:
     def t(self, tekst: str, **waarden) -> str:
         return t(self.taal, tekst, **waarden)
 
+    def bedrag(self, nederlands: str) -> str:
+        """An amount as a person types it in this language ("1000,50" / "1000.50")."""
+        return nederlands if self.taal == "nl" else nederlands.replace(",", ".")
+
     # --- navigation and checks --------------------------------------------------------------
     def ga_naar(self, pad: str, *, status: int = 200):
         response = self.page.goto(self.basis + pad)
@@ -281,7 +285,7 @@ class Evaluatie:
         for veld in page.locator("input[name^=meting_][name$=_datum]").all():
             veld.fill(datetime.date.today().isoformat())
         for veld in page.locator("input[name$=_bedrag]").all():
-            veld.fill("1000,50")
+            veld.fill(b.bedrag("1000,50"))
         page.locator("textarea[name=wat_ging_goed]").fill("Veel buren doen mee.")
         page.locator("textarea[name=wat_kan_beter]").fill("Meer jongeren bereiken.")
         b.klik("button", b.t("Indienen"))
@@ -389,7 +393,7 @@ class Route:
         self.b.klik("link", self.b.t("Begrotingspost toevoegen"))
         self.page.locator("select[name=soort]").select_option(soort)
         self.page.locator("[name=omschrijving]").fill(omschrijving)
-        self.page.locator("input[name=bedrag]").fill(bedrag)
+        self.page.locator("input[name=bedrag]").fill(self.b.bedrag(bedrag))
         if bron:
             self.page.locator("select[name=bron]").select_option(bron)
         self._opslaan()
@@ -397,7 +401,7 @@ class Route:
     def tranche(self, omschrijving: str, bedrag: str, datum: datetime.date) -> None:
         self.b.klik("link", self.b.t("Tranche toevoegen"))
         self.page.locator("[name=omschrijving]").fill(omschrijving)
-        self.page.locator("input[name=bedrag]").fill(bedrag)
+        self.page.locator("input[name=bedrag]").fill(self.b.bedrag(bedrag))
         self._kies_eerste("select[name=vorm]")
         self._kies_eerste("select[name=mijlpaal]")
         self.page.locator("input[name=datum]").fill(datum.isoformat())

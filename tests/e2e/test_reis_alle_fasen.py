@@ -44,20 +44,23 @@ def ingelogd(b: Bezoeker, email: str) -> None:
         Kern(b).inloggen_met_link(email)
 
 
+@pytest.mark.parametrize("taal", ["nl", "en"])
 def test_een_traject_door_alle_vijf_fasen(
-    e2e_db, zonder_intakevereisten, live_server, nieuwe_context, axe_bron
+    e2e_db, zonder_intakevereisten, live_server, nieuwe_context, axe_bron, taal
 ):
     from overdracht.models import OvereenkomstVersie
 
     gemeente = GemeenteFactory(naam="Utrechtse Heuvelrug", slug="heuvelrug", cbs_code="GM0339")
-    ambtenaar = ambtenaar_van(gemeente, email="ambtenaar@heuvelrug.example.org", naam="Anne Ambt")
+    ambtenaar = ambtenaar_van(
+        gemeente, email="ambtenaar@heuvelrug.example.org", naam="Anne Ambt", taal=taal
+    )
     opgave = opgave_maken(gemeente, titel="Beheer van het buurtpark")
     TrajectFactory(gemeente=gemeente, titel="Speeltuin Zonnebloem")
     vandaag = datetime.date.today()
     ini_mail, partner_mail = "bewoners@buurtpark.example.org", "sportclub@example.org"
 
     # Intake: a visitor answers the call and submits; the official admits it.
-    ini = Bezoeker(nieuwe_context(), live_server.url, axe_bron)
+    ini = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
     Intake(ini).reageren_op_opgave(
         gemeente.slug,
         opgave.titel,
@@ -68,7 +71,7 @@ def test_een_traject_door_alle_vijf_fasen(
     traject = Traject.objects.get(titel="Buurtpark De Linde")
     ini.ga_naar(traject.get_absolute_url())
     Kern(ini).stap_zetten(ini.t("Voorstel indienen"))
-    amb = Bezoeker(nieuwe_context(), live_server.url, axe_bron)
+    amb = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
     Kern(amb).inloggen_met_wachtwoord(ambtenaar.email, WACHTWOORD)
     amb.ga_naar(traject.get_absolute_url())
     Kern(amb).stap_zetten(amb.t("Toelaten"), motivatie="Past bij het groenbeleid.")
@@ -99,7 +102,7 @@ def test_een_traject_door_alle_vijf_fasen(
     Coalitie(ini).partner_uitnodigen(
         email=partner_mail, naam="Sanne de Vries", organisatie="Sportclub De Linde"
     )
-    partner = Bezoeker(nieuwe_context(), live_server.url, axe_bron)
+    partner = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
     Coalitie(partner).uitnodiging_accepteren(email=partner_mail, contactpersoon="Sanne de Vries")
     ini.ga_naar(traject.get_absolute_url())
     Kern(ini).stap_zetten(ini.t("Door naar routes naar de horizon"))
@@ -130,7 +133,7 @@ def test_een_traject_door_alle_vijf_fasen(
     for o in versie.ondertekeningen.select_related("ondertekenaar"):
         b = per_email.get(o.ondertekenaar.email)
         if b is None:
-            b = Bezoeker(nieuwe_context(), live_server.url, axe_bron)
+            b = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
             per_email[o.ondertekenaar.email] = b
         ingelogd(b, o.ondertekenaar.email) if b is not amb else None
         b.ga_naar(traject.get_absolute_url())

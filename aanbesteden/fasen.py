@@ -17,11 +17,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .models import Traject
+
+
+#: Objects shared by the requirement checks of one evaluation (see ``FasenRegister.gedeeld``).
+_GEDEELD: ContextVar[dict | None] = ContextVar("vereisten_gedeeld", default=None)
 
 
 @dataclass(frozen=True)
@@ -69,7 +74,21 @@ class FasenRegister:
         return list(self._vereisten.get(transitie, {}).values())
 
     def onvervuld(self, traject: Traject, transitie: str) -> list[Vereiste]:
-        return [v for v in self.vereisten(transitie) if not v.vervuld(traject)]
+        token = _GEDEELD.set({})
+        try:
+            return [v for v in self.vereisten(transitie) if not v.vervuld(traject)]
+        finally:
+            _GEDEELD.reset(token)
+
+    def gedeeld(self, sleutel: Any, maker: Callable[[], Any]) -> Any:
+        """An object several requirement checks need (say, the proposal), read once per
+        evaluation of a transition's requirements; outside an evaluation it is read afresh."""
+        cache = _GEDEELD.get()
+        if cache is None:
+            return maker()
+        if sleutel not in cache:
+            cache[sleutel] = maker()
+        return cache[sleutel]
 
     def conditie(self, transitie: str) -> Callable[[Traject], bool]:
         """The guard django-fsm calls: true when every requirement of the transition holds."""

@@ -29,10 +29,14 @@ KVK_VERPLICHT = frozenset(
 
 
 def _voorstel(traject) -> Voorstel | None:
-    return (
-        Voorstel.objects.select_related("initiatief", "opgave", "traject__gemeente")
-        .filter(traject_id=traject.pk)
-        .first()
+    """The proposal, read once per evaluation of the requirements."""
+    return fasen.gedeeld(
+        ("voorstel", traject.pk),
+        lambda: (
+            Voorstel.objects.select_related("initiatief", "opgave", "traject__gemeente")
+            .filter(traject_id=traject.pk)
+            .first()
+        ),
     )
 
 
@@ -43,7 +47,7 @@ def _gevuld(*waarden) -> bool:
 # --- indienen -------------------------------------------------------------------------------
 @fasen.vereiste("indienen", "voorstel", _("Er is een voorstel ingevuld op dit platform."))
 def voorstel_bestaat(traject) -> bool:
-    return Voorstel.objects.filter(traject_id=traject.pk).exists()
+    return _voorstel(traject) is not None
 
 
 @fasen.vereiste(

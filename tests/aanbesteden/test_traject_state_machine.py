@@ -231,3 +231,23 @@ class TestTransitieViaPagina:
     def test_verkeerde_methode(self, client, traject, initiatiefnemer):
         client.force_login(initiatiefnemer)
         assert client.put(self.url(traject, "indienen")).status_code == 405
+
+
+@pytest.mark.django_db
+def test_gedeelde_objecten_eenmaal_per_evaluatie(geen_vereisten, traject):
+    gelezen = []
+
+    def lees():
+        gelezen.append(1)
+        return "voorstel"
+
+    for code in ("a", "b", "c"):
+        geen_vereisten.vereiste("indienen", code, code)(
+            lambda t: geen_vereisten.gedeeld(("v", t.pk), lees) == "voorstel"
+        )
+    assert geen_vereisten.onvervuld(traject, "indienen") == []
+    assert len(gelezen) == 1
+    # Outside an evaluation nothing is kept: a later check reads afresh.
+    geen_vereisten.gedeeld(("v", traject.pk), lees)
+    geen_vereisten.onvervuld(traject, "indienen")
+    assert len(gelezen) == 3

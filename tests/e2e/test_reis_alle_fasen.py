@@ -44,9 +44,13 @@ def ingelogd(b: Bezoeker, email: str) -> None:
         Kern(b).inloggen_met_link(email)
 
 
-@pytest.mark.parametrize("taal", ["nl", "en"])
+@pytest.mark.parametrize(
+    ("taal", "javascript"),
+    [("nl", True), ("en", True), ("nl", False)],
+    ids=["nederlands", "engels", "zonder-javascript"],
+)
 def test_een_traject_door_alle_vijf_fasen(
-    e2e_db, zonder_intakevereisten, live_server, nieuwe_context, axe_bron, taal
+    e2e_db, zonder_intakevereisten, live_server, nieuwe_context, axe_bron, taal, javascript
 ):
     from overdracht.models import OvereenkomstVersie
 
@@ -60,7 +64,13 @@ def test_een_traject_door_alle_vijf_fasen(
     ini_mail, partner_mail = "bewoners@buurtpark.example.org", "sportclub@example.org"
 
     # Intake: a visitor answers the call and submits; the official admits it.
-    ini = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
+    ini = Bezoeker(
+        nieuwe_context(taal=taal, javascript=javascript),
+        live_server.url,
+        axe_bron,
+        taal=taal,
+        javascript=javascript,
+    )
     Intake(ini).reageren_op_opgave(
         gemeente.slug,
         opgave.titel,
@@ -71,7 +81,13 @@ def test_een_traject_door_alle_vijf_fasen(
     traject = Traject.objects.get(titel="Buurtpark De Linde")
     ini.ga_naar(traject.get_absolute_url())
     Kern(ini).stap_zetten(ini.t("Voorstel indienen"))
-    amb = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
+    amb = Bezoeker(
+        nieuwe_context(taal=taal, javascript=javascript),
+        live_server.url,
+        axe_bron,
+        taal=taal,
+        javascript=javascript,
+    )
     Kern(amb).inloggen_met_wachtwoord(ambtenaar.email, WACHTWOORD)
     amb.ga_naar(traject.get_absolute_url())
     Kern(amb).stap_zetten(amb.t("Toelaten"), motivatie="Past bij het groenbeleid.")
@@ -102,7 +118,13 @@ def test_een_traject_door_alle_vijf_fasen(
     Coalitie(ini).partner_uitnodigen(
         email=partner_mail, naam="Sanne de Vries", organisatie="Sportclub De Linde"
     )
-    partner = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
+    partner = Bezoeker(
+        nieuwe_context(taal=taal, javascript=javascript),
+        live_server.url,
+        axe_bron,
+        taal=taal,
+        javascript=javascript,
+    )
     Coalitie(partner).uitnodiging_accepteren(email=partner_mail, contactpersoon="Sanne de Vries")
     ini.ga_naar(traject.get_absolute_url())
     Kern(ini).stap_zetten(ini.t("Door naar routes naar de horizon"))
@@ -133,7 +155,13 @@ def test_een_traject_door_alle_vijf_fasen(
     for o in versie.ondertekeningen.select_related("ondertekenaar"):
         b = per_email.get(o.ondertekenaar.email)
         if b is None:
-            b = Bezoeker(nieuwe_context(taal=taal), live_server.url, axe_bron, taal=taal)
+            b = Bezoeker(
+                nieuwe_context(taal=taal, javascript=javascript),
+                live_server.url,
+                axe_bron,
+                taal=taal,
+                javascript=javascript,
+            )
             per_email[o.ondertekenaar.email] = b
         ingelogd(b, o.ondertekenaar.email) if b is not amb else None
         b.ga_naar(traject.get_absolute_url())

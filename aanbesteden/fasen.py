@@ -61,6 +61,7 @@ class FasenRegister:
     _demo: dict[str, list[Callable]] = field(default_factory=lambda: defaultdict(list))
     _panelen: dict[str, Paneel] = field(default_factory=dict)
     _condities: dict[str, Callable] = field(default_factory=dict)
+    _eigen_melding: set[str] = field(default_factory=set)
 
     # --- requirements -------------------------------------------------------------------------
     def vereiste(self, transitie: str, code: str, bericht: Any):
@@ -111,6 +112,14 @@ class FasenRegister:
 
     def gevolgen(self, transitie: str) -> list[Callable]:
         return list(self._gevolgen.get(transitie, []))
+
+    def eigen_melding(self, *transities: str) -> None:
+        """The phase app sends its own, more specific message for these transitions (a
+        decision, a submission), so the core's general "new phase" message is left out."""
+        self._eigen_melding.update(transities)
+
+    def heeft_eigen_melding(self, transitie: str) -> bool:
+        return transitie in self._eigen_melding
 
     # --- demo data ----------------------------------------------------------------------------
     def demo(self, transitie: str):

@@ -135,7 +135,8 @@ def traject_transitie(
             ) from exc
         for gevolg in fasen.gevolgen(transitie):
             gevolg(traject=traject, door=door, motivatie=motivatie)
-        _transitie_melden(traject=traject, transitie=transitie, door=door, van=van)
+        if not fasen.heeft_eigen_melding(transitie):
+            _transitie_melden(traject=traject, transitie=transitie, door=door, van=van)
     return traject
 
 

@@ -159,6 +159,10 @@ def opgave_nog_open(traject) -> bool:
     return v.opgave_id is None or v.opgave.is_open
 
 
+# Submitting and the decision have their own mails (services.voorstel_ingediend, the letter).
+fasen.eigen_melding("indienen", "toelaten", "afwijzen")
+
+
 @fasen.na_transitie("indienen")
 def na_indienen(*, traject, door, motivatie) -> None:
     from .services import voorstel_ingediend

@@ -42,6 +42,7 @@ def geen_vereisten(monkeypatch):
 
     monkeypatch.setattr(fasen, "_vereisten", defaultdict(dict))
     monkeypatch.setattr(fasen, "_gevolgen", defaultdict(list))
+    monkeypatch.setattr(fasen, "_eigen_melding", set())
     return fasen
 
 

@@ -251,3 +251,18 @@ def test_gedeelde_objecten_eenmaal_per_evaluatie(geen_vereisten, traject):
     geen_vereisten.gedeeld(("v", traject.pk), lees)
     geen_vereisten.onvervuld(traject, "indienen")
     assert len(gelezen) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_eigen_melding_vervangt_algemene_fasemail(geen_vereisten, traject, initiatiefnemer):
+    from django.core import mail
+
+    traject_transitie(traject=traject, transitie="indienen", door=initiatiefnemer)
+    algemeen = len(mail.outbox)
+    assert algemeen > 0  # the officials hear of the new phase
+
+    geen_vereisten.eigen_melding("toelaten")
+    traject = Traject.objects.get(pk=traject.pk)
+    ambtenaar = traject.gemeente.lidmaatschappen.get().gebruiker
+    traject_transitie(traject=traject, transitie="toelaten", door=ambtenaar, motivatie="Goed.")
+    assert len(mail.outbox) == algemeen  # the phase app sends its own message instead

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from django.core import mail
 from django.utils import translation
 
-from tests.e2e.toegankelijkheid import axe_schendingen, schendingen_tekst
+from tests.e2e.toegankelijkheid import axe_schendingen, focus_zichtbaar, schendingen_tekst
 
 
 def t(taal: str, tekst: str, **waarden) -> str:
@@ -32,7 +32,14 @@ def t(taal: str, tekst: str, **waarden) -> str:
 
 class Bezoeker:
     def __init__(
-        self, context, basis_url: str, axe_bron: str, *, taal: str = "nl", javascript: bool = True
+        self,
+        context,
+        basis_url: str,
+        axe_bron: str,
+        *,
+        taal: str = "nl",
+        javascript: bool = True,
+        toetsenbord: bool = False,
     ):
         self.context = context
         self.page = context.new_page()
@@ -40,6 +47,7 @@ class Bezoeker:
         self.axe_bron = axe_bron
         self.taal = taal
         self.javascript = javascript
+        self.toetsenbord = toetsenbord
         self.fouten: list[str] = []
         self.bezocht: list[str] = []
         self._gecontroleerd: set[tuple[str, str]] = set()
@@ -95,8 +103,27 @@ class Bezoeker:
     def geen_toegankelijkheidsfouten(self) -> None:
         assert not self.fouten, "\n\n".join(self.fouten)
 
+    def activeer(self, doel) -> None:
+        """Use a link or button: with the mouse, or (``toetsenbord``) by pressing Tab until it
+        has a visible focus and then Enter, as a keyboard-only user does."""
+        if not self.toetsenbord:
+            doel.click()
+            return
+        doel.evaluate("el => el.setAttribute('data-toetsdoel', '1')")
+        for _ in range(200):
+            self.page.keyboard.press("Tab")
+            if self.page.evaluate(
+                "() => !!document.activeElement"
+                " && document.activeElement.hasAttribute('data-toetsdoel')"
+            ):
+                break
+        else:
+            raise AssertionError(f"{self.page.url}: {doel} not reached with Tab")
+        assert focus_zichtbaar(self.page), f"{self.page.url}: no visible focus on {doel}"
+        self.page.keyboard.press("Enter")
+
     def klik(self, rol: str, naam: str) -> None:
-        self.page.get_by_role(rol, name=naam, exact=True).first.click()
+        self.activeer(self.page.get_by_role(rol, name=naam, exact=True).first)
         self.aangekomen()
 
     def melding(self) -> str:
@@ -145,7 +172,7 @@ class Kern:
     def gemeente_lijst(self) -> list[str]:
         """The titles in the officials' list, reached through the main menu."""
         menu = self.page.get_by_role("navigation", name=self.b.t("Hoofdmenu"))
-        menu.get_by_role("link", name=self.b.t("Trajecten"), exact=True).click()
+        self.b.activeer(menu.get_by_role("link", name=self.b.t("Trajecten"), exact=True))
         self.b.aangekomen()
         return [
             s.strip() for s in self.page.locator("table.utrecht-table tbody th").all_inner_texts()
@@ -168,7 +195,7 @@ class Kern:
 
     def taal_wisselen(self, naar: str) -> None:
         knop = "English" if naar == "en" else "Nederlands"
-        self.page.get_by_role("button", name=knop, exact=True).click()
+        self.b.activeer(self.page.get_by_role("button", name=knop, exact=True))
         self.b.taal = naar
         self.b.aangekomen()
 
@@ -208,7 +235,7 @@ class Coalitie:
         self.page = bezoeker.page
 
     def versturen(self) -> None:
-        self.page.locator("main form button[type=submit]").first.click()
+        self.b.activeer(self.page.locator("main form button[type=submit]").first)
         self.b.aangekomen()
 
     def partner_uitnodigen(self, *, email: str, naam: str, organisatie: str) -> None:
@@ -249,17 +276,19 @@ class Overdracht:
         keuze = self.page.locator("main form select").first
         if keuze.input_value() == "":
             keuze.select_option(index=1)
-        self.page.locator("main form button[type=submit]").first.click()
+        self.b.activeer(self.page.locator("main form button[type=submit]").first)
         b.aangekomen()
 
     def tekenen(self, naam: str) -> None:
         b = self.b
         voorvoegsel = b.t("Lees en teken namens %(namens)s", namens="").strip()
-        self.page.get_by_role("link", name=re.compile("^" + re.escape(voorvoegsel))).first.click()
+        self.b.activeer(
+            self.page.get_by_role("link", name=re.compile("^" + re.escape(voorvoegsel))).first
+        )
         b.aangekomen()
         self.page.locator("input[name=instemming]").check()
         self.page.locator("input[name=naam]").fill(naam)
-        self.page.locator("main form button[type=submit]").first.click()
+        self.b.activeer(self.page.locator("main form button[type=submit]").first)
         b.aangekomen()
 
 
@@ -299,7 +328,7 @@ class Evaluatie:
         b.klik("link", b.t("Besluit vastleggen"))
         page.get_by_label(conclusie_label, exact=True).check()
         page.locator("textarea[name=toelichting]").fill(toelichting)
-        page.locator("main form button[type=submit]").first.click()
+        self.b.activeer(page.locator("main form button[type=submit]").first)
         b.aangekomen()
 
     def verankering_beschrijven(self, wijze_label: str, omschrijving: str, datum: str) -> None:
@@ -338,7 +367,9 @@ class Horizon:
     def akkoord(self) -> None:
         b = self.b
         voorvoegsel = b.t("Akkoord met versie %(versie)s", versie="").strip()
-        self.page.get_by_role("button", name=re.compile("^" + re.escape(voorvoegsel))).click()
+        self.b.activeer(
+            self.page.get_by_role("button", name=re.compile("^" + re.escape(voorvoegsel)))
+        )
         b.aangekomen()
 
 
@@ -360,7 +391,7 @@ class Route:
             keuze.select_option(index=1)
 
     def _opslaan(self) -> None:
-        self.page.locator("main form button[type=submit]").first.click()
+        self.b.activeer(self.page.locator("main form button[type=submit]").first)
         self.b.aangekomen()
         fouten = self.page.locator(
             ".utrecht-form-field-error-message, #formulierfouten"
@@ -409,5 +440,7 @@ class Route:
 
     def akkoord(self) -> None:
         voorvoegsel = self.b.t("Akkoord geven op versie %(versie)s", versie="").strip()
-        self.page.get_by_role("button", name=re.compile("^" + re.escape(voorvoegsel))).click()
+        self.b.activeer(
+            self.page.get_by_role("button", name=re.compile("^" + re.escape(voorvoegsel)))
+        )
         self.b.aangekomen()

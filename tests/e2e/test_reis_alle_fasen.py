@@ -45,13 +45,22 @@ def ingelogd(b: Bezoeker, email: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("taal", "javascript"),
-    [("nl", True), ("en", True), ("nl", False)],
-    ids=["nederlands", "engels", "zonder-javascript"],
+    ("taal", "javascript", "toetsenbord"),
+    [("nl", True, False), ("en", True, False), ("nl", False, False), ("nl", True, True)],
+    ids=["nederlands", "engels", "zonder-javascript", "alleen-toetsenbord"],
 )
 def test_een_traject_door_alle_vijf_fasen(
-    e2e_db, zonder_intakevereisten, live_server, nieuwe_context, axe_bron, taal, javascript
+    e2e_db,
+    zonder_intakevereisten,
+    live_server,
+    nieuwe_context,
+    axe_bron,
+    taal,
+    javascript,
+    toetsenbord,
 ):
+    """With ``toetsenbord`` every link and button of the journey is reached with Tab, shows a
+    visible focus, and is used with Enter."""
     from overdracht.models import OvereenkomstVersie
 
     gemeente = GemeenteFactory(naam="Utrechtse Heuvelrug", slug="heuvelrug", cbs_code="GM0339")
@@ -70,6 +79,7 @@ def test_een_traject_door_alle_vijf_fasen(
         axe_bron,
         taal=taal,
         javascript=javascript,
+        toetsenbord=toetsenbord,
     )
     Intake(ini).reageren_op_opgave(
         gemeente.slug,
@@ -87,6 +97,7 @@ def test_een_traject_door_alle_vijf_fasen(
         axe_bron,
         taal=taal,
         javascript=javascript,
+        toetsenbord=toetsenbord,
     )
     Kern(amb).inloggen_met_wachtwoord(ambtenaar.email, WACHTWOORD)
     amb.ga_naar(traject.get_absolute_url())
@@ -124,6 +135,7 @@ def test_een_traject_door_alle_vijf_fasen(
         axe_bron,
         taal=taal,
         javascript=javascript,
+        toetsenbord=toetsenbord,
     )
     Coalitie(partner).uitnodiging_accepteren(email=partner_mail, contactpersoon="Sanne de Vries")
     ini.ga_naar(traject.get_absolute_url())
@@ -161,6 +173,7 @@ def test_een_traject_door_alle_vijf_fasen(
                 axe_bron,
                 taal=taal,
                 javascript=javascript,
+                toetsenbord=toetsenbord,
             )
             per_email[o.ondertekenaar.email] = b
         ingelogd(b, o.ondertekenaar.email) if b is not amb else None

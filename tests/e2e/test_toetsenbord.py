@@ -70,3 +70,16 @@ def test_inloggen_en_stap_zetten_met_alleen_het_toetsenbord(
     traject.refresh_from_db()
     assert traject.status == TrajectStatus.HORIZON
     b.geen_toegankelijkheidsfouten()
+
+
+def test_toetsenbordmodus_faalt_op_onbereikbare_knop(e2e_db, live_server, nieuwe_context, axe_bron):
+    """The keyboard mode of the journey can fail: a button taken out of the Tab order is not
+    reached."""
+    import pytest
+
+    b = Bezoeker(nieuwe_context(), live_server.url, axe_bron, toetsenbord=True)
+    b.ga_naar("/inloglink/")
+    knop = b.page.locator("main form button[type=submit]").first
+    knop.evaluate("el => el.setAttribute('tabindex', '-1')")
+    with pytest.raises(AssertionError, match="not reached with Tab"):
+        b.activeer(knop)

@@ -22,6 +22,26 @@ def absolute_url(pad: str) -> str:
     return f"{settings.SITE_URL}{pad}"
 
 
+def opmaken(sjabloon: str, context: dict[str, Any]) -> tuple[str, str]:
+    """Subject and body of a mail from ``<sjabloon>_onderwerp.txt`` and ``<sjabloon>.txt``, in
+    the active language, as plain text (no HTML escaping)."""
+    onderwerp = " ".join(
+        render_to_string(f"{sjabloon}_onderwerp.txt", context, using="tekst").split()
+    )[:250]
+    return onderwerp, render_to_string(f"{sjabloon}.txt", context, using="tekst").strip()
+
+
+def mail_aan_adres(
+    *, adres: str, sjabloon: str, context: dict[str, Any], taal: str | None = None
+) -> None:
+    """Mail somebody who has no account (yet), such as an invitee or a supporter, after the
+    transaction commits; in ``taal``, or else the language the sender is using now."""
+    taal = taal or translation.get_language() or settings.LANGUAGE_CODE
+    with translation.override(taal):
+        onderwerp, tekst = opmaken(sjabloon, {**context, "site_url": settings.SITE_URL})
+    transaction.on_commit(partial(_mail, adres, onderwerp, tekst))
+
+
 def bericht_versturen(
     *,
     ontvangers: Iterable[User],
@@ -50,10 +70,7 @@ def bericht_versturen(
                 "url": absolute_url(url) if url else "",
                 "site_url": settings.SITE_URL,
             }
-            onderwerp = " ".join(
-                render_to_string(f"{sjabloon}_onderwerp.txt", ctx, using="tekst").split()
-            )[:250]
-            tekst = render_to_string(f"{sjabloon}.txt", ctx, using="tekst").strip()
+            onderwerp, tekst = opmaken(sjabloon, ctx)
         if alleen_mail:
             _mail(ontvanger.email, onderwerp, tekst, bijlagen)
             continue

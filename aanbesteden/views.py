@@ -57,10 +57,6 @@ def inloglink_verzonden(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/inloglink_verzonden.html")
 
 
-def inloglink_ongeldig(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/inloglink_ongeldig.html", status=403)
-
-
 @require_POST
 def taal_kiezen(request: HttpRequest) -> HttpResponse:
     """Switch the interface language; a logged-in user's mail follows the choice too."""

@@ -15,16 +15,14 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.db.models import Model
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aanbesteden.accounts import gebruiker_voor_email
-from aanbesteden.berichten import absolute_url, bericht_versturen
+from aanbesteden.berichten import absolute_url, bericht_versturen, mail_aan_adres
 from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
 from aanbesteden.models import NotificatieSoort, Traject, User
 from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
@@ -93,26 +91,13 @@ def _uitnodiging_maken(
 
 def _uitnodiging_mailen(*, uitnodiging: Uitnodiging, token: str, door: User | None) -> None:
     """Mail the link to the invitee, who has no account yet: in the inviter's language."""
-    taal = translation.get_language() or settings.LANGUAGE_CODE
     context = {
         "uitnodiging": uitnodiging,
         "traject": uitnodiging.traject,
         "door": door,
         "link": uitnodiging_link(token),
-        "site_url": settings.SITE_URL,
     }
-    with translation.override(taal):
-        onderwerp = " ".join(
-            render_to_string(
-                "coalities/mail/uitnodiging_onderwerp.txt", context, using="tekst"
-            ).split()
-        )[:250]
-        tekst = render_to_string("coalities/mail/uitnodiging.txt", context, using="tekst").strip()
-
-    def verstuur() -> None:
-        EmailMessage(subject=onderwerp, body=tekst, to=[uitnodiging.email]).send()
-
-    transaction.on_commit(verstuur)
+    mail_aan_adres(adres=uitnodiging.email, sjabloon="coalities/mail/uitnodiging", context=context)
 
 
 def _adres_controleren(*, traject: Traject, email: str) -> None:

@@ -9,17 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from aanbesteden.accounts import gebruiker_voor_email, inloglink_versturen
-from aanbesteden.berichten import absolute_url, bericht_versturen
+from aanbesteden.berichten import absolute_url, bericht_versturen, mail_aan_adres
 from aanbesteden.constants import Rol
 from aanbesteden.models import Gemeente, NotificatieSoort, Traject, User
 from aanbesteden.permissions import heeft_rol
@@ -276,21 +274,7 @@ def steun_vragen(*, voorstel: Voorstel, door: User, naam: str, email: str) -> St
         "titel": voorstel.traject.titel,
         "gemeente": voorstel.traject.gemeente.naam,
     }
-    taal = translation.get_language() or settings.LANGUAGE_CODE
-
-    def verstuur() -> None:
-        with translation.override(taal):
-            onderwerp = " ".join(
-                render_to_string(
-                    "initiatieven/mail/steun_gevraagd_onderwerp.txt", context, using="tekst"
-                ).split()
-            )
-            tekst = render_to_string(
-                "initiatieven/mail/steun_gevraagd.txt", context, using="tekst"
-            ).strip()
-        send_mail(onderwerp, tekst, None, [email])
-
-    transaction.on_commit(verstuur)
+    mail_aan_adres(adres=email, sjabloon="initiatieven/mail/steun_gevraagd", context=context)
     return steun
 
 

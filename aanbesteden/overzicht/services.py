@@ -16,7 +16,6 @@ from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -74,7 +73,7 @@ def dagoverzichten_versturen() -> int:
 @transaction.atomic
 def dagoverzicht_versturen(*, gebruiker_id: int) -> bool:
     """The digest of one user for today, at most once (a unique row per user and day)."""
-    from aanbesteden.berichten import _mail
+    from aanbesteden.berichten import _mail, opmaken
 
     gebruiker = User.objects.select_for_update().filter(pk=gebruiker_id, is_active=True).first()
     if gebruiker is None:
@@ -97,12 +96,7 @@ def dagoverzicht_versturen(*, gebruiker_id: int) -> bool:
                 "datum": datum,
                 "site_url": settings.SITE_URL,
             }
-            onderwerp = " ".join(
-                render_to_string(
-                    "overzicht/mail/dagoverzicht_onderwerp.txt", ctx, using="tekst"
-                ).split()
-            )[:250]
-            tekst = render_to_string("overzicht/mail/dagoverzicht.txt", ctx, using="tekst").strip()
+            onderwerp, tekst = opmaken("overzicht/mail/dagoverzicht", ctx)
         _mail(gebruiker.email, onderwerp, tekst)
         nu = timezone.now()
         Notificatie.objects.filter(pk__in=[m.pk for m in meldingen]).update(gemaild_op=nu)

@@ -3,7 +3,6 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
-from . import services
 from .models import Gemeente, Lidmaatschap, Notificatie, Traject, User
 
 
@@ -35,17 +34,13 @@ class GemeenteAdmin(admin.ModelAdmin):
 
 @admin.register(Lidmaatschap)
 class LidmaatschapAdmin(admin.ModelAdmin):
+    """The membership row is the official's access (``permissions.traject_rollen``), so the
+    admin's own save, delete and bulk delete end or move that access with the row; nothing
+    else has to be kept in step."""
+
     list_display = ["gebruiker", "gemeente", "rol", "mag_tekenen"]
     list_filter = ["gemeente", "rol"]
     autocomplete_fields = ["gebruiker"]
-
-    def save_model(self, request, obj, form, change):
-        services.lidmaatschap_toevoegen(
-            gemeente=obj.gemeente, gebruiker=obj.gebruiker, rol=obj.rol, mag_tekenen=obj.mag_tekenen
-        )
-
-    def delete_model(self, request, obj):
-        services.lidmaatschap_beeindigen(lidmaatschap=obj)
 
 
 @admin.register(Traject)
@@ -54,6 +49,11 @@ class TrajectAdmin(GuardedModelAdmin):
     list_filter = ["gemeente", "status"]
     search_fields = ["titel"]
     readonly_fields = ["status", "status_sinds"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The gemeente is chosen when the traject is made and fixed after (see Traject.save).
+        velden = list(super().get_readonly_fields(request, obj))
+        return [*velden, "gemeente"] if obj is not None else velden
 
 
 @admin.register(Notificatie)

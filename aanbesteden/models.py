@@ -6,7 +6,8 @@ from typing import Any, ClassVar
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
-from django.contrib.auth.models import Group, PermissionsMixin
+from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
@@ -117,13 +118,6 @@ class Gemeente(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text=_("Hoeveel contactpersonen een initiatief ten minste opgeeft."),
     )
-    ambtenaren = models.OneToOneField(
-        Group,
-        on_delete=models.PROTECT,
-        related_name="gemeente",
-        verbose_name=_("groep ambtenaren"),
-        editable=False,
-    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -143,14 +137,10 @@ class Gemeente(models.Model):
     def __str__(self) -> str:
         return self.naam
 
-    def save(self, *args: Any, **kwargs: Any) -> None:
-        if not self.ambtenaren_id:
-            self.ambtenaren = Group.objects.create(name=f"gemeente:{self.slug}")
-        super().save(*args, **kwargs)
-
 
 class Lidmaatschap(models.Model):
-    """An official's membership of a gemeente. Its group carries the per-traject permissions."""
+    """An official's membership of a gemeente. The row itself is the official's access to every
+    traject of the gemeente (``permissions.traject_rollen``): it ends when the row goes."""
 
     gebruiker = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -204,6 +194,12 @@ def _transitie(naam: str, source: object, target: str, rollen: tuple[str, ...]):
 
 
 A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
+
+#: Why a traject cannot move to another gemeente (its officials' access follows the gemeente).
+GEMEENTE_VAST = _(
+    "De gemeente van een traject kan niet worden gewijzigd. Begin een nieuw traject bij de "
+    "andere gemeente."
+)
 S = TrajectStatus
 
 
@@ -242,7 +238,6 @@ class Traject(ConcurrentTransitionMixin, models.Model):
         verbose_name_plural = _("trajecten")
         ordering = ["-updated_at", "-pk"]
         permissions = [
-            ("ambtenaar_traject", _("Mag handelen namens de gemeente")),
             ("initiatiefnemer_traject", _("Mag handelen namens het initiatief")),
             ("partner_traject", _("Mag handelen als coalitiepartner")),
         ]
@@ -256,8 +251,36 @@ class Traject(ConcurrentTransitionMixin, models.Model):
     def __str__(self) -> str:
         return self.titel
 
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """The gemeente is fixed once the traject exists: officials' access follows it, so
+        moving a traject would hand it to another gemeente's officials in one write. The value
+        as loaded (``from_db``, no extra query) is compared; a different one is refused."""
+        geladen = self.__dict__.get("_geladen_gemeente_id")
+        velden = kwargs.get("update_fields")
+        schrijft_gemeente = velden is None or {"gemeente", "gemeente_id"} & set(velden)
+        if (
+            not self._state.adding
+            and geladen is not None
+            and schrijft_gemeente
+            and self.__dict__.get("gemeente_id", geladen) != geladen
+        ):
+            raise ValidationError(GEMEENTE_VAST, code="gemeente_vast")
+        super().save(*args, **kwargs)
+        self._geladen_gemeente_id = self.__dict__.get("gemeente_id")
+
     def get_absolute_url(self) -> str:
         return reverse("aanbesteden:traject", kwargs={"pk": self.pk})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._geladen_gemeente_id = instance.__dict__.get("gemeente_id")
+        return instance
+
+    def refresh_from_db(self, using=None, fields=None, from_queryset=None) -> None:
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        if fields is None or {"gemeente", "gemeente_id"} & set(fields):
+            self._geladen_gemeente_id = self.__dict__.get("gemeente_id")
 
     @property
     def fase(self) -> int:

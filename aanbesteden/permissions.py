@@ -1,9 +1,12 @@
 """Who may do what on a traject: the one place where roles are decided.
 
-Officials act through their gemeente's group, which holds the object permission
-``ambtenaar_traject`` on each traject of that gemeente; initiative members and partners hold
-``initiatiefnemer_traject`` / ``partner_traject`` on their trajecten only (django-guardian).
-``view_traject`` is held by all of them. The roles × pages table is in docs/rollen.md.
+An official's role follows from the ``Lidmaatschap`` row itself: a user with a membership of
+the traject's gemeente is ``ambtenaar`` on every traject of that gemeente, and is no longer the
+moment the row is gone (however it goes: the admin's delete, a service, a deleted user) or
+the user is made inactive. Nothing else is kept in step with the membership, so nothing can
+be forgotten. Initiative members and partners hold the object permissions
+``initiatiefnemer_traject`` / ``partner_traject`` (with ``view_traject``) on their trajecten
+only (django-guardian, per user). The roles × pages table is in docs/rollen.md.
 """
 
 from __future__ import annotations
@@ -19,22 +22,40 @@ from .constants import Rol
 if TYPE_CHECKING:
     from .models import Traject, User
 
+#: The roles held as a per-user object permission. The official's role is not among them: it
+#: comes from the membership (``is_ambtenaar_van``).
 ROL_PERMISSIE: dict[str, str] = {
-    Rol.AMBTENAAR: "ambtenaar_traject",
     Rol.INITIATIEFNEMER: "initiatiefnemer_traject",
     Rol.PARTNER: "partner_traject",
 }
 
 
+def is_ambtenaar_van(user: User, gemeente_id: int | None) -> bool:
+    """Whether ``user`` (active) has a membership of the gemeente ``gemeente_id``: one query."""
+    from .models import Lidmaatschap
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active or gemeente_id is None:
+        return False
+    return Lidmaatschap.objects.filter(gebruiker_id=user.pk, gemeente_id=gemeente_id).exists()
+
+
 def traject_rollen(user: User, traject: Traject) -> frozenset[str]:
-    """The roles ``user`` has on ``traject``; cached on the traject instance for the request."""
+    """The roles ``user`` has on ``traject``; cached on the traject instance for the request.
+
+    ``ambtenaar`` from a membership of ``traject.gemeente_id`` (so it follows the traject's
+    gemeente and ends with the membership); the others from the user's own object
+    permissions. Two queries, whoever asks; a superuser has no role by being one."""
     if not getattr(user, "is_authenticated", False) or not user.is_active or traject.pk is None:
         return frozenset()
     cache = traject.__dict__.setdefault("_rollen_cache", {})
-    if user.pk not in cache:
-        perms = set(ObjectPermissionChecker(user).get_perms(traject))
-        cache[user.pk] = frozenset(rol for rol, perm in ROL_PERMISSIE.items() if perm in perms)
-    return cache[user.pk]
+    sleutel = (user.pk, traject.gemeente_id)
+    if sleutel not in cache:
+        perms = set(ObjectPermissionChecker(user).get_user_perms(traject))
+        rollen = {rol for rol, perm in ROL_PERMISSIE.items() if perm in perms}
+        if is_ambtenaar_van(user, traject.gemeente_id):
+            rollen.add(Rol.AMBTENAAR)
+        cache[sleutel] = frozenset(rollen)
+    return cache[sleutel]
 
 
 def rollen_vergeten(traject: Traject) -> None:
@@ -66,6 +87,11 @@ def mag_vuren(*rollen: str):
 
 
 def rol_toekennen(*, traject: Traject, user: User, rol: str) -> None:
+    """Give ``user`` the role ``rol`` (initiatiefnemer or partner) on ``traject``."""
+    if rol not in ROL_PERMISSIE:
+        raise ValueError(
+            f"{rol!r} cannot be granted per traject: an official's role comes from the membership"
+        )
     assign_perm(ROL_PERMISSIE[rol], user, traject)
     assign_perm("view_traject", user, traject)
     rollen_vergeten(traject)
@@ -77,9 +103,3 @@ def rol_intrekken(*, traject: Traject, user: User, rol: str) -> None:
     if not overig & set(ObjectPermissionChecker(user).get_user_perms(traject)):
         remove_perm("view_traject", user, traject)
     rollen_vergeten(traject)
-
-
-def gemeente_rechten_toekennen(traject: Traject) -> None:
-    groep = traject.gemeente.ambtenaren
-    assign_perm("aanbesteden.ambtenaar_traject", groep, traject)
-    assign_perm("aanbesteden.view_traject", groep, traject)

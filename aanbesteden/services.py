@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
@@ -13,7 +12,7 @@ from . import permissions
 from .berichten import bericht_versturen
 from .constants import LidmaatschapRol, Rol, TrajectStatus
 from .fasen import fasen
-from .models import Gemeente, Lidmaatschap, NotificatieSoort, Traject, User
+from .models import GEMEENTE_VAST, Gemeente, Lidmaatschap, NotificatieSoort, Traject, User
 
 #: Transitions that need a motivation (decisions, moves back and endings).
 MOTIVATIE_VERPLICHT = frozenset(
@@ -93,6 +92,13 @@ def traject_transitie(
         actueel = Traject.objects.select_for_update().filter(pk=traject.pk).first()
         if actueel is None:
             raise TransitieGeweigerd(_("Dit traject bestaat niet meer."))
+        if actueel.gemeente_id != traject.gemeente_id:
+            if getattr(traject, "_geladen_gemeente_id", None) == actueel.gemeente_id:
+                # Changed on this copy: the gemeente of a traject is fixed (see Traject.save).
+                raise TransitieGeweigerd(str(GEMEENTE_VAST))
+            raise TransitieGeweigerd(
+                _("Iemand anders heeft dit traject intussen gewijzigd. Bekijk het opnieuw.")
+            )
         if actueel.status != traject.status:
             raise TransitieGeweigerd(
                 _(
@@ -155,13 +161,20 @@ def _transitie_melden(*, traject: Traject, transitie: str, door: User, van: str)
 
 
 def traject_betrokkenen(traject: Traject) -> list[User]:
-    """Every active user with a role on ``traject`` (officials, initiative, partners)."""
+    """Every active user with a role on ``traject``: the officials of its gemeente (by their
+    membership) and the initiative's members and partners (by their own permissions)."""
     from guardian.shortcuts import get_users_with_perms
 
-    gebruikers: QuerySet[User] = get_users_with_perms(  # type: ignore[assignment]
-        traject, with_group_users=True, only_with_perms_in=["view_traject"]
+    eigen: QuerySet[User] = get_users_with_perms(  # type: ignore[assignment]
+        traject, with_group_users=False, only_with_perms_in=["view_traject"]
     )
-    return list(gebruikers.filter(is_active=True).order_by("pk"))
+    ambtenaren = Lidmaatschap.objects.filter(gemeente_id=traject.gemeente_id)
+    return list(
+        User.objects.filter(
+            Q(pk__in=eigen.values("pk")) | Q(pk__in=ambtenaren.values("gebruiker_id")),
+            is_active=True,
+        ).order_by("pk")
+    )
 
 
 @transaction.atomic
@@ -171,7 +184,6 @@ def traject_aanmaken(
     traject = Traject.objects.create(
         gemeente=gemeente, titel=titel, aangemaakt_door=initiatiefnemer, **velden
     )
-    permissions.gemeente_rechten_toekennen(traject)
     if initiatiefnemer is not None:
         permissions.rol_toekennen(traject=traject, user=initiatiefnemer, rol=Rol.INITIATIEFNEMER)
     return traject
@@ -180,7 +192,7 @@ def traject_aanmaken(
 @transaction.atomic
 def gemeente_aanmaken(*, naam: str, slug: str, cbs_code: str, **velden: object) -> Gemeente:
     gemeente = Gemeente(naam=naam, slug=slug, cbs_code=cbs_code, **velden)
-    gemeente.full_clean(exclude=["ambtenaren"])
+    gemeente.full_clean()
     gemeente.save()
     return gemeente
 
@@ -193,15 +205,16 @@ def lidmaatschap_toevoegen(
     rol: str = LidmaatschapRol.AMBTENAAR,
     mag_tekenen: bool = False,
 ) -> Lidmaatschap:
+    """Make ``gebruiker`` an official of ``gemeente`` (or change the membership's role): from
+    now on the user acts for the gemeente on every traject of it."""
     lid, _created = Lidmaatschap.objects.update_or_create(
         gemeente=gemeente, gebruiker=gebruiker, defaults={"rol": rol, "mag_tekenen": mag_tekenen}
     )
-    gebruiker.groups.add(gemeente.ambtenaren)
     return lid
 
 
 @transaction.atomic
 def lidmaatschap_beeindigen(*, lidmaatschap: Lidmaatschap) -> None:
-    groep: Group = lidmaatschap.gemeente.ambtenaren
-    lidmaatschap.gebruiker.groups.remove(groep)
+    """End the membership: with the row goes the official's access to the gemeente's
+    trajecten (``permissions.traject_rollen`` reads nothing else)."""
     lidmaatschap.delete()

@@ -204,8 +204,8 @@ def wereld_maken() -> dict:
 
 
 def trajecten_aanvullen(wereld: dict, totaal: int) -> None:
-    """Bulk-insert trajecten up to ``totaal`` in the gemeente, with the gemeente's group
-    permissions, the initiative member's role and one notification each."""
+    """Bulk-insert trajecten up to ``totaal`` in the gemeente, with the initiative member's
+    role and one notification each (the officials' access follows from their membership)."""
     from django.contrib.auth.models import Permission
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
@@ -234,15 +234,6 @@ def trajecten_aanvullen(wereld: dict, totaal: int) -> None:
             """,
             [g.pk, erbij],
         )
-        for codename in ("ambtenaar_traject", "view_traject"):
-            cur.execute(
-                """
-                INSERT INTO guardian_groupobjectpermission
-                    (permission_id, group_id, content_type_id, object_pk)
-                SELECT %s, %s, %s, id::text FROM aanbesteden_traject WHERE id > %s
-                """,
-                [perm[codename], g.ambtenaren_id, ct, start],
-            )
         for codename in ("initiatiefnemer_traject", "view_traject"):
             cur.execute(
                 """

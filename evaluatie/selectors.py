@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
 from guardian.shortcuts import get_objects_for_user, get_users_with_perms
 
 from aanbesteden.constants import Rol, TrajectStatus
-from aanbesteden.models import Traject, User
+from aanbesteden.models import Lidmaatschap, Traject, User
 from aanbesteden.permissions import ROL_PERMISSIE
 from coalities.models import Partner, Tranche
 from initiatieven.models import Indicator
@@ -92,9 +92,11 @@ def te_herinneren(*, dag: datetime.date) -> list[tuple[Evaluatiemoment, str]]:
 
 
 def ambtenaren(*, traject: Traject) -> list[User]:
-    """The active officials of the traject's gemeente."""
+    """The active officials of the traject's gemeente (by their membership)."""
     return list(
-        User.objects.filter(groups=traject.gemeente.ambtenaren_id, is_active=True).order_by("pk")
+        User.objects.filter(
+            lidmaatschappen__gemeente_id=traject.gemeente_id, is_active=True
+        ).order_by("pk")
     )
 
 
@@ -209,12 +211,16 @@ def ontbrekende_partijen(*, moment: Evaluatiemoment) -> list[str]:
 
 
 def momenten_voor_gebruiker(*, user: User) -> QuerySet[Evaluatiemoment]:
-    """The planned and finished moments of every traject on which ``user`` has a role."""
-    trajecten = get_objects_for_user(
-        user, "aanbesteden.view_traject", klass=Traject, accept_global_perms=False
+    """The planned and finished moments of every traject on which ``user`` has a role: its own
+    (initiative, partner) and those of the gemeenten it is an official of."""
+    eigen = get_objects_for_user(
+        user, "aanbesteden.view_traject", klass=Traject, use_groups=False, accept_global_perms=False
     )
+    gemeenten = Lidmaatschap.objects.filter(gebruiker_id=user.pk).values("gemeente_id")
     return (
-        Evaluatiemoment.objects.filter(traject__in=trajecten.values("pk"))
+        Evaluatiemoment.objects.filter(
+            Q(traject__in=eigen.values("pk")) | Q(traject__gemeente_id__in=gemeenten)
+        )
         .exclude(status=MomentStatus.VERVALLEN)
         .select_related("traject__gemeente")
         .order_by("gepland_op", "pk")

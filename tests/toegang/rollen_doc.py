@@ -51,6 +51,16 @@ def markdown() -> str:
         "- **initiatiefnemer / partner (ander traject)**: met die rol op een ander traject van"
         " gemeente A, niet op dit traject.",
         "",
+        "Een ambtenaar ontleent zijn rechten op de trajecten van een gemeente aan zijn "
+        "lidmaatschap van die gemeente zelf, zolang zijn account actief is. Eindigt het "
+        "lidmaatschap, op welke manier ook (in het beheer gewijzigd of verwijderd, ook met de "
+        'actie "Geselecteerde lidmaatschappen verwijderen", of de gebruiker verwijderd), dan '
+        "eindigen die rechten meteen: een **oud-ambtenaar** krijgt op elke pagina wat een "
+        "ambtenaar van een andere gemeente krijgt. De gemeente van een traject ligt vast; wordt"
+        " een traject toch in de database naar een andere gemeente verplaatst, dan krijgen de "
+        "ambtenaren van die gemeente de rechten op zijn pagina's en die van de oude gemeente "
+        "niet meer. De toegangstest controleert beide.",
+        "",
         "Antwoorden: `200` de pagina; `→ inloggen` doorgestuurd naar de inlogpagina; `302 →`"
         " doorgestuurd na een gelukte handeling (of naar de eigen startpagina); `403` geen"
         " toestemming voor deze handeling in deze rol; `404` niet gevonden (ook voor wie het"

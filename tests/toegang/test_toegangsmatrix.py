@@ -3,6 +3,15 @@
 The URL patterns come from the resolver, so a new page without a row in ``tabel.TABEL`` fails
 ``test_elke_url_staat_in_de_tabel``. Each request runs inside a savepoint that is rolled back,
 so one role's successful POST does not change what the next role sees.
+
+Two roles follow from the table rather than standing in it, because officials' access follows
+from their membership of the traject's gemeente:
+
+- a former official of gemeente A (membership deleted with the admin's bulk action) gets on
+  every row what an official of another gemeente gets;
+- when ``traject`` is moved to gemeente B at the database level (past the guards, as a
+  database operator could), A's official gets the outsider's answer on the traject's pages
+  and B's official the official's answer.
 """
 
 from __future__ import annotations
@@ -14,7 +23,9 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from aanbesteden.models import Traject
+from aanbesteden.models import Lidmaatschap, Traject
+from tests import beheer
+from tests.factories import ambtenaar_van
 from tests.toegang.tabel import DOOR, INLOG, ROLLEN, TABEL, Pagina, Wereld
 
 #: URL prefixes that are not part of the matrix: Django's admin has its own log-in and staff
@@ -85,32 +96,95 @@ def wereld(rollen, traject, ander_traject, traject_b, gemeente, andere_gemeente,
     )
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("pagina", TABEL, ids=[p.sleutel for p in TABEL])
-def test_toegang_per_rol(pagina: Pagina, wereld: Wereld):
-    inlog_pad = reverse("aanbesteden:inloggen")
+@pytest.fixture
+def oud_ambtenaar(gemeente):
+    """An official of gemeente A whose membership a platform manager deleted with the admin's
+    bulk action "delete selected"."""
+    oud = ambtenaar_van(gemeente, email="oud-ambtenaar@a.example.org")
+    beheer.bulk_verwijderen(beheer.beheerclient(), Lidmaatschap.objects.get(gebruiker=oud))
+    return oud
+
+
+def _url(pagina: Pagina, wereld: Wereld) -> str:
     url = reverse(pagina.naam, kwargs=pagina.kwargs(wereld))
     if pagina.status:
         Traject.objects.filter(pk=wereld.traject.pk).update(status=pagina.status)
     if pagina.query:
         url += "?" + urlencode(pagina.query(wereld))
-    afwijkingen = []
-    for rol in ROLLEN:
-        client = Client(raise_request_exception=False)
-        gebruiker = wereld.rollen[rol]
-        if gebruiker is not None:
-            client.force_login(gebruiker)
-        data = pagina.data(wereld) if pagina.data else {}
-        with transaction.atomic():
-            if pagina.methode == "POST":
-                response = client.post(url, data)
-            else:
-                response = client.generic(pagina.methode, url)
-            transaction.set_rollback(True)
-        kreeg = _antwoord(response, inlog_pad)
-        verwacht = str(pagina.verwacht[rol])
-        if kreeg != verwacht:
-            afwijkingen.append(f"{rol}: expected {verwacht}, got {kreeg}")
+    return url
+
+
+def _vraag(pagina: Pagina, wereld: Wereld, url: str, gebruiker) -> str:
+    """The answer to ``gebruiker`` (``None``: anonymous), in a savepoint that is rolled back."""
+    client = Client(raise_request_exception=False)
+    if gebruiker is not None:
+        client.force_login(gebruiker)
+    data = pagina.data(wereld) if pagina.data else {}
+    with transaction.atomic():
+        if pagina.methode == "POST":
+            response = client.post(url, data)
+        else:
+            response = client.generic(pagina.methode, url)
+        transaction.set_rollback(True)
+    return _antwoord(response, reverse("aanbesteden:inloggen"))
+
+
+def _vergelijk(pagina: Pagina, url: str, vragen) -> None:
+    """``vragen``: (label, answer received, answer expected)."""
+    afwijkingen = [
+        f"{rol}: expected {verwacht}, got {kreeg}"
+        for rol, kreeg, verwacht in vragen
+        if kreeg != str(verwacht)
+    ]
     assert not afwijkingen, f"{pagina.methode} {url} ({pagina.omschrijving}):\n  " + "\n  ".join(
         afwijkingen
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pagina", TABEL, ids=[p.sleutel for p in TABEL])
+def test_toegang_per_rol(pagina: Pagina, wereld: Wereld, oud_ambtenaar):
+    url = _url(pagina, wereld)
+    vragen = [
+        (rol, _vraag(pagina, wereld, url, wereld.rollen[rol]), pagina.verwacht[rol])
+        for rol in ROLLEN
+    ]
+    vragen.append(
+        (
+            "oud_ambtenaar (as ambtenaar_andere_gemeente)",
+            _vraag(pagina, wereld, url, oud_ambtenaar),
+            pagina.verwacht["ambtenaar_andere_gemeente"],
+        )
+    )
+    _vergelijk(pagina, url, vragen)
+
+
+def _route(naam: str) -> str:
+    return dict(url_namen()).get(naam, "")
+
+
+#: The rows of a page of ``traject`` itself (its address starts with the traject).
+TRAJECT_RIJEN = [p for p in TABEL if _route(p.naam).startswith("trajecten/<int:pk>/")]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("pagina", TRAJECT_RIJEN, ids=[p.sleutel for p in TRAJECT_RIJEN])
+def test_toegang_volgt_verplaatst_traject(pagina: Pagina, wereld: Wereld):
+    url = _url(pagina, wereld)  # the row's objects are made while the traject is still in A
+    Traject.objects.filter(pk=wereld.traject.pk).update(gemeente=wereld.andere_gemeente)
+    _vergelijk(
+        pagina,
+        url,
+        [
+            (
+                "ambtenaar of A (as ambtenaar_andere_gemeente)",
+                _vraag(pagina, wereld, url, wereld.ambtenaar),
+                pagina.verwacht["ambtenaar_andere_gemeente"],
+            ),
+            (
+                "ambtenaar of B (as ambtenaar)",
+                _vraag(pagina, wereld, url, wereld.ambtenaar_andere_gemeente),
+                pagina.verwacht["ambtenaar"],
+            ),
+        ],
     )

@@ -83,3 +83,14 @@ def test_agendapagina(client, initiatiefnemer):
     client.post(reverse("evaluatie:agenda_vernieuwen"))
     initiatiefnemer.refresh_from_db()
     assert initiatiefnemer.ical_sleutel in client.get(reverse("evaluatie:agenda")).content.decode()
+
+
+def test_oud_ambtenaar_ziet_geen_momenten_meer(client, eval_traject, ambtenaar):
+    """The secret feed address outlives the membership; what it shows does not."""
+    from aanbesteden.models import Lidmaatschap
+    from tests import beheer
+
+    url = reverse("evaluatie:ical", kwargs={"sleutel": _sleutel(client, ambtenaar)})
+    assert len(list(Calendar.from_ical(client.get(url).content).walk("VEVENT"))) == 8
+    beheer.bulk_verwijderen(beheer.beheerclient(), Lidmaatschap.objects.get(gebruiker=ambtenaar))
+    assert list(Calendar.from_ical(client.get(url).content).walk("VEVENT")) == []

@@ -57,6 +57,7 @@ def inloglink_versturen(*, email: str, volgende: str = "", maak_aan: bool = Fals
     from .models import NotificatieSoort
 
     email = (email or "").strip().lower()
+    user: User | None
     if maak_aan:
         user = gebruiker_voor_email(email=email)
     else:

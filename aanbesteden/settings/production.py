@@ -14,12 +14,13 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = False
-# The limits' counters (and the lock-out's cache) are shared by every web process in Redis:
-# CACHE_REDIS_URL, by default the broker's Redis server with the next database number.
+# The limits' counters are shared by every web process in Redis: CACHE_REDIS_URL, by default
+# the broker's Redis server with the next database number.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env.str("CACHE_REDIS_URL", default=redis_volgende_database(CELERY_BROKER_URL)),
+        "LOCATION": env.str("CACHE_REDIS_URL", default="")
+        or redis_volgende_database(CELERY_BROKER_URL),
         "KEY_PREFIX": "aanbesteden",
     }
 }

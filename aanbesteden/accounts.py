@@ -6,7 +6,7 @@ mail scanners that open links in advance do not spend it.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login
@@ -14,6 +14,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from sesame.utils import get_token
 
@@ -56,6 +57,7 @@ def inloglink_versturen(*, email: str, volgende: str = "", maak_aan: bool = Fals
     from .models import NotificatieSoort
 
     email = (email or "").strip().lower()
+    user: User | None
     if maak_aan:
         user = gebruiker_voor_email(email=email)
     else:
@@ -96,3 +98,21 @@ def inloglink_gebruiken(request: HttpRequest) -> HttpResponse:
     return render(
         request, "registration/inloglink_gebruiken.html", {"sleutel": token, "next": volgende}
     )
+
+
+def wachtwoord_herstel_mailen(*, email: str, taal: str = "") -> None:
+    """Mail a link to choose a new password to every active account of ``email`` that has a
+    password (Django's PasswordResetForm decides), in ``taal``."""
+    from django.contrib.auth.forms import PasswordResetForm
+
+    formulier = PasswordResetForm({"email": email})
+    if not formulier.is_valid():
+        return
+    site = urlsplit(settings.SITE_URL)
+    with translation.override(taal or settings.LANGUAGE_CODE):
+        formulier.save(
+            domain_override=site.netloc,
+            use_https=site.scheme == "https",
+            email_template_name="registration/wachtwoord_mail.txt",
+            subject_template_name="registration/wachtwoord_mail_onderwerp.txt",
+        )

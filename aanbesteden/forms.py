@@ -1,5 +1,9 @@
+from functools import partial
+
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import transaction
+from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +86,22 @@ class InloglinkForm(NLDesignMixin, forms.Form):
         help_text=_("Wij sturen u een link waarmee u één keer kunt inloggen."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class WachtwoordVergetenForm(PasswordResetForm):
+    """Django's password reset, with the lookup and the mail in a background task after the
+    response: the answer takes as long for an unknown address as for a known one."""
+
+    def save(self, **kwargs) -> None:
+        from .tasks import wachtwoord_herstel_mailen
+
+        transaction.on_commit(
+            partial(
+                wachtwoord_herstel_mailen.delay,
+                self.cleaned_data["email"],
+                translation.get_language() or "",
+            )
+        )
 
 
 class TransitieForm(NLDesignMixin, forms.Form):

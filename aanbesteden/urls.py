@@ -15,13 +15,7 @@ kern = [
     path("inloglink/verzonden/", views.inloglink_verzonden, name="inloglink_verzonden"),
     path("inloglink/gebruiken/", accounts.inloglink_gebruiken, name="inloglink_gebruiken"),
     path(
-        "wachtwoord/vergeten/",
-        auth_views.PasswordResetView.as_view(
-            success_url=reverse_lazy("aanbesteden:wachtwoord_verzonden"),
-            email_template_name="registration/wachtwoord_mail.txt",
-            subject_template_name="registration/wachtwoord_mail_onderwerp.txt",
-        ),
-        name="wachtwoord_vergeten",
+        "wachtwoord/vergeten/", views.WachtwoordVergetenView.as_view(), name="wachtwoord_vergeten"
     ),
     path(
         "wachtwoord/verzonden/",

@@ -1,25 +1,34 @@
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import selectors
-from .accounts import inloglink_versturen
+from . import selectors, tasks
 from .constants import TrajectStatus
 from .fasen import fasen
-from .forms import InloggenForm, InloglinkForm, TrajectFilterForm, TransitieForm
+from .forms import (
+    InloggenForm,
+    InloglinkForm,
+    TrajectFilterForm,
+    TransitieForm,
+    WachtwoordVergetenForm,
+)
+from .limieten import limiet_bewaken
 from .models import Gemeente, Notificatie
 from .permissions import traject_rollen
 from .services import MOTIVATIE_VERPLICHT, TRANSITIE_LABELS, TransitieGeweigerd, traject_transitie
@@ -48,9 +57,23 @@ class InloggenView(auth_views.LoginView):
 def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
     form = InloglinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        inloglink_versturen(email=form.cleaned_data["email"], volgende=request.GET.get("next", ""))
+        email = form.cleaned_data["email"]
+        limiet_bewaken(request, soort="inloglink", adres=email)
+        # Whether the address has an account is looked up by the task, after the response.
+        transaction.on_commit(
+            partial(tasks.inloglink_mailen.delay, email, request.GET.get("next", ""))
+        )
         return redirect("aanbesteden:inloglink_verzonden")
     return render(request, "registration/inloglink.html", {"form": form})
+
+
+class WachtwoordVergetenView(auth_views.PasswordResetView):
+    form_class = WachtwoordVergetenForm
+    success_url = reverse_lazy("aanbesteden:wachtwoord_verzonden")
+
+    def form_valid(self, form: WachtwoordVergetenForm) -> HttpResponse:
+        limiet_bewaken(self.request, soort="wachtwoord", adres=form.cleaned_data["email"])
+        return super().form_valid(form)
 
 
 def inloglink_verzonden(request: HttpRequest) -> HttpResponse:
@@ -220,3 +243,12 @@ def fout_500(request):
 
 def fout_400(request, exception=None):
     return render(request, "400.html", status=400)
+
+
+def limiet_bereikt(request, exception=None):
+    """Too many requests (``RATELIMIT_VIEW``): a page that says when to try again."""
+    seconden = max(getattr(exception, "wacht_seconden", 60), 1)
+    minuten = -(-seconden // 60)
+    antwoord = render(request, "429.html", {"minuten": minuten}, status=429)
+    antwoord["Retry-After"] = str(seconden)
+    return antwoord

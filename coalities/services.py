@@ -22,7 +22,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aanbesteden.accounts import gebruiker_voor_email
-from aanbesteden.berichten import absolute_url, bericht_versturen, mail_aan_adres
+from aanbesteden.berichten import (
+    absolute_url,
+    bericht_versturen,
+    geciteerd,
+    mail_aan_adres,
+    op_een_regel,
+)
 from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
 from aanbesteden.models import NotificatieSoort, Traject, User
 from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
@@ -91,10 +97,14 @@ def _uitnodiging_maken(
 
 def _uitnodiging_mailen(*, uitnodiging: Uitnodiging, token: str, door: User | None) -> None:
     """Mail the link to the invitee, who has no account yet: in the inviter's language."""
+    # What the inviter typed is quoted in the mail as theirs, never as the platform's words.
     context = {
         "uitnodiging": uitnodiging,
         "traject": uitnodiging.traject,
-        "door": door,
+        "titel": op_een_regel(uitnodiging.traject.titel),
+        "door": op_een_regel(door) if door else "",
+        "naam": op_een_regel(uitnodiging.naam),
+        "bericht": geciteerd(uitnodiging.bericht),
         "link": uitnodiging_link(token),
     }
     mail_aan_adres(adres=uitnodiging.email, sjabloon="coalities/mail/uitnodiging", context=context)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Traject
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.selectors import traject_get
@@ -113,6 +114,9 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
         return _niet_nu(request, traject, _("Uitnodigen kan alleen in de fase Vitale coalities."))
     form = UitnodigingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        limiet_bewaken(
+            request, soort="uitnodiging", adres=form.cleaned_data["email"], traject=traject.pk
+        )
         try:
             uitnodiging = services.uitnodiging_versturen(
                 traject=traject, door=request.user, **form.cleaned_data
@@ -147,6 +151,7 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
 def uitnodiging_opnieuw(request: HttpRequest, pk: int, uitnodiging: int) -> HttpResponse:
     traject = _traject(request, pk, *BEHEER)
     obj = selectors.uitnodiging_get(traject=traject, pk=uitnodiging)
+    limiet_bewaken(request, soort="uitnodiging", adres=obj.email, traject=traject.pk)
     try:
         services.uitnodiging_opnieuw_versturen(uitnodiging=obj, door=request.user)
     except CoalitieFout as exc:

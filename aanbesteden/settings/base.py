@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "axes",
     "django_celery_beat",
     "django_htmx",
+    "django_ratelimit",
     "aanbesteden",
     "initiatieven",
     "coalities",
@@ -46,6 +47,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "aanbesteden.urls"
@@ -122,6 +124,26 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "aanbesteden.accounts.axes_gebruikersnaam"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+
+# --- The client's address, the lock-out's address and the limits on mail -------------------
+# Behind VERTROUWDE_PROXIES trusted proxies (the TLS proxy of the README is one) the client's
+# address is read from X-Forwarded-For, as the outermost trusted proxy wrote it; with 0 the
+# header is ignored and REMOTE_ADDR is the client. One function reads it, for the lock-out
+# (per account and address) and for the limits alike.
+VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "aanbesteden.limieten.client_adres"
+RATELIMIT_IP_META_KEY = "aanbesteden.limieten.client_adres"
+# Requests that mail somebody or create data for a visitor (log-in links, password resets, new
+# proposals, support requests, invitations) are counted in the cache by django-ratelimit,
+# per e-mail address, per client address, and per traject and sender; each a list of rates
+# ("3/m" = 3 a minute, "5/15m" = 5 in 15 minutes). Over a limit: the 429 page, nothing made.
+LIMIET_PER_ADRES = env.list("LIMIET_PER_ADRES", default=["3/m", "5/15m", "20/d"])
+LIMIET_PER_CLIENT = env.list("LIMIET_PER_CLIENT", default=["10/m", "50/h"])
+LIMIET_PER_TRAJECT = env.list("LIMIET_PER_TRAJECT", default=["10/m", "50/h"])
+RATELIMIT_VIEW = "aanbesteden.views.limiet_bereikt"
+# The counters' cache: memory of this one process in the embedded mode and the tests;
+# production shares them between processes in Redis (settings/production.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None

@@ -585,8 +585,8 @@ def test_oude_pagina_openen(pagina: Pagina, wereld: Wereld):
             if response.status_code >= 500:
                 fouten.append(f"{status}, {rol}: answered {response.status_code}")
                 continue
-            if response.streaming:  # a file
-                response.close()
+            if response.streaming:  # a file: read it to the end, which closes it
+                b"".join(response.streaming_content)
                 continue
             for pad, _formulier in formulieren_op(response.content.decode(), url):
                 naam = resolve(pad).view_name

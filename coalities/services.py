@@ -71,9 +71,11 @@ def uitnodiging_link(token: str) -> str:
     return absolute_url(reverse("coalities:uitnodiging", kwargs={"token": token}))
 
 
-def _vereis_coalitiefase(traject: Traject) -> None:
+def _vereis_coalitiefase(traject: Traject, bericht: str | None = None) -> None:
     if traject.status != TrajectStatus.COALITIE:
-        raise CoalitieFout(_("Uitnodigen kan alleen in de fase Vitale coalities."), status=409)
+        raise CoalitieFout(
+            bericht or _("Uitnodigen kan alleen in de fase Vitale coalities."), status=409
+        )
 
 
 def _uitnodiging_maken(
@@ -191,6 +193,10 @@ def uitnodiging_opnieuw_versturen(*, uitnodiging: Uitnodiging, door: User) -> Ui
 @transaction.atomic
 def uitnodiging_intrekken(*, uitnodiging: Uitnodiging, door: User) -> Uitnodiging:
     uitnodiging = _open_uitnodiging(uitnodiging)
+    _vereis_coalitiefase(
+        uitnodiging.traject,
+        _("Een uitnodiging intrekken kan alleen in de fase Vitale coalities."),
+    )
     uitnodiging.status = UitnodigingStatus.INGETROKKEN
     uitnodiging.beantwoord_op = timezone.now()
     uitnodiging.save(update_fields=["status", "beantwoord_op"])
@@ -741,7 +747,9 @@ def route_akkoord_geven(
 ) -> RouteAkkoord:
     """Agreement in principle to version ``versie``: refused when the route changed since."""
     if traject.status != TrajectStatus.ROUTE:
-        raise CoalitieFout(_("Akkoord geven kan alleen in de fase Routes naar de horizon."), 409)
+        raise CoalitieFout(
+            _("Akkoord geven kan alleen in de fase Routes naar de horizon."), status=409
+        )
     vereis_partij(traject=traject, user=door, partij_soort=partij_soort, partner=partner)
     route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
     if route.versie != versie:

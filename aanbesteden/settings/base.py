@@ -89,7 +89,8 @@ AUTH_USER_MODEL = "aanbesteden.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "sesame.backends.ModelBackend",
+    # django-sesame, refusing officials and administrators (they log in with two factors).
+    "aanbesteden.accounts.InloglinkBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

@@ -11,11 +11,11 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aanbesteden.models import Traject
 from tests.toegang.tabel import DOOR, INLOG, ROLLEN, TABEL, Pagina, Wereld
+from tests.tweestaps import Client
 
 #: URL prefixes that are not part of the matrix: Django's admin has its own log-in and staff
 #: check, and the static-file handler exists only with DEBUG on.

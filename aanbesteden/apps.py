@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,3 +11,10 @@ class AanbestedenConfig(AppConfig):
     def ready(self) -> None:
         # The overviews add their section (the archive dossier) to the traject page.
         from .overzicht import fasen  # noqa: F401
+
+
+class BeheerConfig(admin_apps.AdminConfig):
+    """Django's admin at /beheer/, on a site that requires the second factor."""
+
+    default = False  # AanbestedenConfig stays this package's own app
+    default_site = "aanbesteden.tweestaps.BeheerSite"

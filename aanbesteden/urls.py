@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
-from . import accounts, views
+from . import accounts, tweestaps, views
 from .overzicht import views as overzicht_views
 
 kern = [
@@ -47,8 +47,28 @@ kern = [
     ),
 ]
 
+# Two-step verification of officials and administrators. The namespace and names are
+# django-two-factor-auth's, which its views use to find each other.
+tweestapsverificatie = [
+    path("tweestapsverificatie/", tweestaps.OverzichtView.as_view(), name="profile"),
+    path("tweestapsverificatie/instellen/", tweestaps.InstellenView.as_view(), name="setup"),
+    path("tweestapsverificatie/instellen/qr-code/", tweestaps.QRCodeView.as_view(), name="qr"),
+    path(
+        "tweestapsverificatie/instellen/klaar/",
+        tweestaps.KlaarView.as_view(),
+        name="setup_complete",
+    ),
+    path(
+        "tweestapsverificatie/herstelcodes/",
+        tweestaps.HerstelcodesView.as_view(),
+        name="backup_tokens",
+    ),
+    path("tweestapsverificatie/vervangen/", tweestaps.VervangenView.as_view(), name="disable"),
+]
+
 urlpatterns = [
     path("", include((kern, "aanbesteden"))),
+    path("", include((tweestapsverificatie, "two_factor"))),
     path("", include("initiatieven.urls")),
     path("", include("coalities.urls")),
     path("", include("overdracht.urls")),

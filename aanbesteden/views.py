@@ -17,11 +17,14 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
+from two_factor.views import LoginView as TweestapsLoginView
 
 from . import selectors, tasks
 from .constants import TrajectStatus
 from .fasen import fasen
 from .forms import (
+    CodeForm,
+    HerstelcodeForm,
     InloggenForm,
     InloglinkForm,
     TrajectFilterForm,
@@ -48,10 +51,55 @@ def start(request: HttpRequest) -> HttpResponse:
     return redirect("aanbesteden:mijn_trajecten")
 
 
-class InloggenView(auth_views.LoginView):
-    form_class = InloggenForm
+class InloggenView(TweestapsLoginView):
+    """The officials' and administrators' log-in: e-mail and password (django-axes counts the
+    failures), then the code of their authenticator app or a recovery code
+    (django-two-factor-auth's wizard; django-otp slows down repeated wrong codes). Without an
+    app yet, the password logs in and the set-up follows (``TweedeFactorMiddleware``)."""
+
     template_name = "registration/login.html"
-    redirect_authenticated_user = True
+    form_list = (
+        (TweestapsLoginView.AUTH_STEP, InloggenForm),
+        (TweestapsLoginView.TOKEN_STEP, CodeForm),
+        (TweestapsLoginView.BACKUP_STEP, HerstelcodeForm),
+    )
+
+    def dispatch(self, request, *args, **kwargs):
+        from .tweestaps import tweede_factor_verplicht
+
+        user = request.user
+        if user.is_authenticated and (user.is_verified() or not tweede_factor_verplicht(user)):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_prefix(self, request, *args, **kwargs) -> str:
+        return "inloggen"
+
+    def post(self, request, *args, **kwargs):
+        # A post without the wizard's step (a plain e-mail and password form, as before the
+        # second factor) is the first step, not a tampered form.
+        veld = f"{self.prefix}-current_step"
+        if veld not in request.POST and "wizard_goto_step" not in request.POST:
+            request.POST = request.POST.copy()
+            request.POST[veld] = self.AUTH_STEP
+        return super().post(request, *args, **kwargs)
+
+    def get_form_prefix(self, step=None, form=None) -> str:
+        # The first step's fields keep their plain names ("username", "password"), as
+        # django-axes and password managers expect them.
+        if (step or self.steps.current) == self.AUTH_STEP:
+            return ""
+        return super().get_form_prefix(step, form)
+
+    def get_form_list(self):
+        formulieren = super().get_form_list()
+        if self.TOKEN_STEP in formulieren:
+            # django-two-factor-auth puts its own form there; ours has our words and style.
+            formulieren[self.TOKEN_STEP] = CodeForm
+        return formulieren
+
+    def get_context_data(self, form, **kwargs):
+        return {**super().get_context_data(form, **kwargs), "next": self.get_redirect_url()}
 
 
 def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:

@@ -13,7 +13,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin (/beheer/), as ``aanbesteden.tweestaps.BeheerSite``: second factor required.
+    "aanbesteden.apps.BeheerConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -23,6 +24,10 @@ INSTALLED_APPS = [
     "guardian",
     "django_fsm_log",
     "axes",
+    "two_factor",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
     "django_celery_beat",
     "django_htmx",
     "django_ratelimit",
@@ -42,8 +47,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "aanbesteden.middleware.GebruikersTaalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "aanbesteden.middleware.TweedeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -91,7 +98,8 @@ AUTH_USER_MODEL = "aanbesteden.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "sesame.backends.ModelBackend",
+    # django-sesame, refusing officials and administrators (they log in with two factors).
+    "aanbesteden.accounts.InloglinkBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -111,6 +119,17 @@ LOGOUT_REDIRECT_URL = "aanbesteden:home"
 SESAME_ONE_TIME = True
 SESAME_MAX_AGE = env.int("INLOGLINK_GELDIG_SECONDEN", default=60 * 60 * 24)
 SESAME_TOKEN_NAME = "sleutel"
+
+# Two factors for officials and platform administrators: password, then a code (TOTP) from an
+# authenticator app or a recovery code (aanbesteden/tweestaps.py). django-otp slows down
+# repeated wrong codes: after n failures the next try waits 2^(n-1) seconds.
+OTP_TOTP_ISSUER = "Maatschappelijk aanbesteden"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Seconds between the password and the code before the log-in starts over.
+TWO_FACTOR_LOGIN_TIMEOUT = 600
+# The admin's log-in is ours (BeheerSite), not a patch of every AdminSite.
+TWO_FACTOR_PATCH_ADMIN = False
 
 # Lock-out after repeated failed password log-ins.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

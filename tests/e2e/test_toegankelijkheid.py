@@ -64,7 +64,7 @@ def test_foutpaginas_zonder_schendingen(gemeente_e2e, live_server, nieuwe_contex
     andere = GemeenteFactory(naam="Andere", slug="andere", cbs_code="GM0340")
     ambtenaar = ambtenaar_van(andere, email="b@andere.example.org")
     b = Bezoeker(nieuwe_context(), live_server.url, axe_bron)
-    from django.test import Client
+    from tests.tweestaps import Client
 
     client = Client()
     client.force_login(ambtenaar)

@@ -61,6 +61,11 @@ def markdown() -> str:
         "ambtenaren van die gemeente de rechten op zijn pagina's en die van de oude gemeente "
         "niet meer. De toegangstest controleert beide.",
         "",
+        "Ambtenaren zijn hier ingelogd met hun wachtwoord én de tweede stap (een code uit een"
+        " app); wie alleen het wachtwoord gaf, komt op geen pagina behalve inloggen, uitloggen,"
+        " taal kiezen en het instellen van de tweede stap, en niet in `/beheer/`"
+        " (`tests/aanbesteden/test_tweestapsverificatie.py`).",
+        "",
         "Antwoorden: `200` de pagina; `→ inloggen` doorgestuurd naar de inlogpagina; `302 →`"
         " doorgestuurd na een gelukte handeling (of naar de eigen startpagina); `403` geen"
         " toestemming voor deze handeling in deze rol; `404` niet gevonden (ook voor wie het"

@@ -20,13 +20,13 @@ from urllib.parse import urlencode
 
 import pytest
 from django.db import transaction
-from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aanbesteden.models import Lidmaatschap, Traject
 from tests import beheer
 from tests.factories import ambtenaar_van
 from tests.toegang.tabel import DOOR, INLOG, ROLLEN, TABEL, Pagina, Wereld
+from tests.tweestaps import Client
 
 #: URL prefixes that are not part of the matrix: Django's admin has its own log-in and staff
 #: check, and the static-file handler exists only with DEBUG on.

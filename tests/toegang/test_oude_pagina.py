@@ -33,13 +33,13 @@ from django.contrib import messages as django_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.forms.formsets import BaseFormSet
-from django.test import Client
 from django.urls import resolve, reverse
 
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
 from tests.toegang.fasen_tabel import maak_rijk
 from tests.toegang.tabel import DOOR, ROLLEN, TABEL, Pagina, Wereld
+from tests.tweestaps import Client
 
 #: The traject of the world starts as a concept; a row without ``status`` is a concept's page.
 BEGIN = TrajectStatus.CONCEPT
@@ -54,6 +54,8 @@ ZONDER_TRAJECT: dict[str, str] = {
     "evaluatie:agenda_vernieuwen POST": "the user's own calendar link",
     "initiatieven:opgave_status POST": "a call of the gemeente, not a traject",
     "initiatieven:steun_bevestigen POST": "a supporter's own statement, by a link from a mail",
+    "two_factor:backup_tokens POST": "the account's own recovery codes",
+    "two_factor:disable POST": "the account's own authenticator app",
 }
 
 

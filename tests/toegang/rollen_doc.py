@@ -58,7 +58,8 @@ def markdown() -> str:
         "eindigen die rechten meteen: een **oud-ambtenaar** krijgt op elke pagina wat een "
         "ambtenaar van een andere gemeente krijgt (op de pagina's van de tweede stap, die voor "
         "medewerkers van elke gemeente zijn, wat een gewoon account krijgt). De gemeente van "
-        "een traject ligt vast; wordt een traject toch in de database naar een andere gemeente verplaatst, dan krijgen de "
+        "een traject ligt vast; wordt een traject toch in de database naar een andere "
+        "gemeente verplaatst, dan krijgen de "
         "ambtenaren van die gemeente de rechten op zijn pagina's en die van de oude gemeente "
         "niet meer. De toegangstest controleert beide.",
         "",

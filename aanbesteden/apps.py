@@ -9,6 +9,10 @@ class AanbestedenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # The core's personal data (and that of the third-party tables it installs), for the
+        # export and erasure; each phase app declares its own.
+        from . import privacy  # noqa: F401
+
         # The overviews add their section (the archive dossier) to the traject page.
         from .overzicht import fasen  # noqa: F401
 

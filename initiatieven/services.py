@@ -31,7 +31,7 @@ from aanbesteden.selectors import lidmaatschap_get
 from aanbesteden.services import traject_aanmaken
 
 from . import selectors
-from .bestandscontrole import bestand_info
+from .bestandscontrole import TOEGESTAAN, bestand_info, download_naam
 from .constants import (
     STANDAARD_CRITERIA,
     Besluit,
@@ -252,7 +252,8 @@ def bijlage_toevoegen(
     """Store an attachment whose kind was checked by content (``bestandscontrole``)."""
     _vergrendeld_concept(voorstel)
     info = bestand_info(bestand, mime)
-    naam = (getattr(bestand, "name", "") or "bijlage").rsplit("/", 1)[-1][:150]
+    # The name the person gave, with the extension of the kind the content shows.
+    naam = download_naam(getattr(bestand, "name", "") or "", info.mime)
     bijlage = Bijlage(
         voorstel=voorstel,
         soort=soort,
@@ -262,9 +263,7 @@ def bijlage_toevoegen(
         sha256=info.sha256,
         geupload_door=door,
     )
-    # The stored name is neutral; the original name is only shown and used on download.
-    from .bestandscontrole import TOEGESTAAN
-
+    # The stored name is neutral; the given name is only shown and used on download.
     bijlage.bestand.save(
         f"{secrets.token_hex(8)}.{TOEGESTAAN[info.mime]}", ContentFile(bestand.read()), save=False
     )

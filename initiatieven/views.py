@@ -22,6 +22,7 @@ from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
 
 from . import selectors, services
+from .bestandscontrole import TOEGESTAAN, download_naam
 from .constants import DocumentStatus
 from .forms import (
     BeoordelingForm,
@@ -63,11 +64,17 @@ def _traject(request: HttpRequest, pk: int, *rollen: str):
 
 
 def _bestand(veld, naam: str, mime: str) -> FileResponse:
+    """A download: always as an attachment, with the type its content showed on upload and a
+    name with that type's extension (never the extension someone typed)."""
     try:
         bestand = veld.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404 from None
-    antwoord = FileResponse(bestand, as_attachment=True, filename=naam, content_type=mime)
+    if mime not in TOEGESTAAN:
+        mime = "application/octet-stream"
+    antwoord = FileResponse(
+        bestand, as_attachment=True, filename=download_naam(naam, mime), content_type=mime
+    )
     antwoord["X-Content-Type-Options"] = "nosniff"
     antwoord["Cache-Control"] = "private, no-store"
     return antwoord

@@ -191,6 +191,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 BIJLAGE_MAX_BYTES = env.int("BIJLAGE_MAX_BYTES", default=10 * 1024 * 1024)
+# An office file (a zip) may inflate to at most this many bytes, all its parts together.
+BIJLAGE_MAX_UITGEPAKT_BYTES = env.int("BIJLAGE_MAX_UITGEPAKT_BYTES", default=50 * 1024 * 1024)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")

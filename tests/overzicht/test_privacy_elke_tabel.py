@@ -97,6 +97,10 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
     pieter = UserFactory(email=EMAIL, naam=NAAM, telefoon=TELEFOON, password=WACHTWOORD)
     User.objects.filter(pk=pieter.pk).update(ical_sleutel="s" * 32)
     kern.lidmaatschap_toevoegen(gemeente=andere_gemeente, gebruiker=pieter)
+    # As an official, Pieter has an authenticator app and recovery codes (the second factor).
+    from django_otp.plugins.otp_static.models import StaticDevice
+
+    StaticDevice.objects.create(user=pieter, name="backup").token_set.create(token="herstel12")
     anderen = UserFactory(email="anderen@example.org", naam="Anna Ander")
 
     # Log-ins: a failed attempt, a log-in, a session.

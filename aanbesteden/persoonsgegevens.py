@@ -174,6 +174,7 @@ class Onderdeel:
                     relatie.remove(persoon.gebruiker)
                     losgemaakt = True
                 continue
+            assert isinstance(veld, models.Field)  # declared names are concrete fields
             if not _van_persoon(rij, veld, persoon):
                 continue  # somebody else's link or address, in a row found another way
             nieuw = regel(rij, veld, persoon)

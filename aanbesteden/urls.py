@@ -51,6 +51,7 @@ kern = [
     path(
         "trajecten/<int:pk>/stap/<slug:transitie>/", views.TransitieView.as_view(), name="transitie"
     ),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 urlpatterns = [

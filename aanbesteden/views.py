@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -220,3 +221,8 @@ def fout_500(request):
 
 def fout_400(request, exception=None):
     return render(request, "400.html", status=400)
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers that ask for /favicon.ico without reading the page's <link rel="icon">."""
+    return redirect(static("favicon.ico"))

@@ -261,4 +261,5 @@ KERN = [
         iedereen(200),
         kwargs=lambda w: {"gemeente": w.gemeente.slug},
     ),
+    Pagina("aanbesteden:favicon", "Favicon (naar het statische bestand)", iedereen(DOOR)),
 ]

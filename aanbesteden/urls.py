@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
-from . import accounts, views
+from . import accounts, verklaringen, views
 from .overzicht import views as overzicht_views
 
 kern = [
@@ -50,6 +50,18 @@ kern = [
     path("trajecten/<int:pk>/", views.traject_detail, name="traject"),
     path(
         "trajecten/<int:pk>/stap/<slug:transitie>/", views.TransitieView.as_view(), name="transitie"
+    ),
+    path("toegankelijkheid/", verklaringen.toegankelijkheid, name="toegankelijkheid"),
+    path(
+        "g/<slug:gemeente>/toegankelijkheid/",
+        verklaringen.toegankelijkheid,
+        name="toegankelijkheid_gemeente",
+    ),
+    path("privacyverklaring/", verklaringen.privacyverklaring, name="privacyverklaring"),
+    path(
+        "g/<slug:gemeente>/privacyverklaring/",
+        verklaringen.privacyverklaring,
+        name="privacyverklaring_gemeente",
     ),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

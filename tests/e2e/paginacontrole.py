@@ -12,8 +12,9 @@
 
 ``Bezoeker.aangekomen()`` hands each page to ``Paginacontrole.pagina()``; the listeners on
 every context made by the ``nieuwe_context`` fixture collect the console and the network;
-``tests/e2e/conftest.py`` calls ``Paginacontrole.afronden()`` when the test body has passed, so
-a problem fails the test with every page and what to fix.
+``pytest_runtest_call`` in ``tests/e2e/conftest.py`` asks ``Paginacontrole.problemen()`` when the
+test body has passed, so a problem fails the test with every page and what to fix. (Chromium
+fetches a page's favicon outside the page, unseen here: ``tests/aanbesteden/test_favicon.py``.)
 """
 
 from __future__ import annotations

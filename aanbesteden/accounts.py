@@ -6,7 +6,7 @@ mail scanners that open links in advance do not spend it.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login
@@ -14,10 +14,13 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from sesame.backends import ModelBackend as SesameModelBackend
 from sesame.utils import get_token
 
-from .models import User
+from .models import Lidmaatschap, User
 
 
 def axes_gebruikersnaam(request: HttpRequest, credentials: dict | None = None) -> str | None:
@@ -28,6 +31,26 @@ def axes_gebruikersnaam(request: HttpRequest, credentials: dict | None = None) -
     else:
         waarde = getattr(request, "POST", {}).get(settings.AXES_USERNAME_FORM_FIELD)
     return waarde.strip().lower() if isinstance(waarde, str) else None
+
+
+def mag_inloglink_gebruiken(user: User) -> bool:
+    """Whether ``user`` may log in with a one-time link: initiative members and partners only.
+
+    Officials (any membership of a gemeente, ambtenaar or beheerder), platform administrators
+    (staff) and superusers log in with their password and a second factor; a link would skip
+    both, so access to their mailbox would be enough. They get no link, and a link issued
+    earlier stops working (``InloglinkBackend``).
+    """
+    if user.is_staff or user.is_superuser:
+        return False
+    return not Lidmaatschap.objects.filter(gebruiker=user).exists()
+
+
+class InloglinkBackend(SesameModelBackend):
+    """django-sesame's backend, refusing the accounts that may not use one-time links."""
+
+    def user_can_authenticate(self, user) -> bool:
+        return super().user_can_authenticate(user) and mag_inloglink_gebruiken(user)
 
 
 def inloglink(user: User, volgende: str = "") -> str:
@@ -56,11 +79,12 @@ def inloglink_versturen(*, email: str, volgende: str = "", maak_aan: bool = Fals
     from .models import NotificatieSoort
 
     email = (email or "").strip().lower()
+    user: User | None
     if maak_aan:
         user = gebruiker_voor_email(email=email)
     else:
         user = User.objects.filter(email__iexact=email, is_active=True).first()
-    if user is None or not user.is_active:
+    if user is None or not user.is_active or not mag_inloglink_gebruiken(user):
         return False
     link = inloglink(user, volgende)
 
@@ -77,6 +101,7 @@ def inloglink_versturen(*, email: str, volgende: str = "", maak_aan: bool = Fals
     return True
 
 
+@never_cache
 def inloglink_gebruiken(request: HttpRequest) -> HttpResponse:
     """GET: a page with one button. POST: log in with the token and go on."""
     token = request.POST.get("sleutel") or request.GET.get(settings.SESAME_TOKEN_NAME, "")
@@ -96,3 +121,21 @@ def inloglink_gebruiken(request: HttpRequest) -> HttpResponse:
     return render(
         request, "registration/inloglink_gebruiken.html", {"sleutel": token, "next": volgende}
     )
+
+
+def wachtwoord_herstel_mailen(*, email: str, taal: str = "") -> None:
+    """Mail a link to choose a new password to every active account of ``email`` that has a
+    password (Django's PasswordResetForm decides), in ``taal``."""
+    from django.contrib.auth.forms import PasswordResetForm
+
+    formulier = PasswordResetForm({"email": email})
+    if not formulier.is_valid():
+        return
+    site = urlsplit(settings.SITE_URL)
+    with translation.override(taal or settings.LANGUAGE_CODE):
+        formulier.save(
+            domain_override=site.netloc,
+            use_https=site.scheme == "https",
+            email_template_name="registration/wachtwoord_mail.txt",
+            subject_template_name="registration/wachtwoord_mail_onderwerp.txt",
+        )

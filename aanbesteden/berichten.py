@@ -22,6 +22,17 @@ def absolute_url(pad: str) -> str:
     return f"{settings.SITE_URL}{pad}"
 
 
+def op_een_regel(tekst: str) -> str:
+    """A name or title somebody typed, for a mail: on one line, so that it cannot start a
+    paragraph of its own that reads like the platform's words."""
+    return " ".join(str(tekst).split())
+
+
+def geciteerd(tekst: str) -> str:
+    """A message somebody wrote, for a mail: every line starts with "> ", as a quotation."""
+    return "\n".join(f"> {regel}".rstrip() for regel in str(tekst).strip().splitlines())
+
+
 def opmaken(sjabloon: str, context: dict[str, Any]) -> tuple[str, str]:
     """Subject and body of a mail from ``<sjabloon>_onderwerp.txt`` and ``<sjabloon>.txt``, in
     the active language, as plain text (no HTML escaping)."""

@@ -16,6 +16,10 @@ from .fasen import fasen
 from .models import Gemeente, Traject, User
 
 DEMO_WACHTWOORD = "demo-wachtwoord-2026"
+#: The second factor of the demo's officials and platform administrator: the key (base32) of
+#: their authenticator app, printed by ``seed_demo``. Add it to any authenticator app, or let
+#: ``manage.py democode`` print the code of the moment.
+DEMO_TOTP_SLEUTEL = "MAATSCHAPPELIJKAANBESTEDENDEMO22"
 
 S = TrajectStatus
 VOOR_EVALUATIE = [
@@ -79,6 +83,27 @@ def _gebruiker(email: str, naam: str, wachtwoord: str | None = None, **extra) ->
     return user
 
 
+def _demo_app(user: User) -> None:
+    """The demo key as the account's authenticator app (kept if it has one already)."""
+    from base64 import b32decode
+
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    TOTPDevice.objects.get_or_create(
+        user=user,
+        name="default",
+        defaults={"key": b32decode(DEMO_TOTP_SLEUTEL).hex(), "confirmed": True},
+    )
+
+
+def demo_otpauth_url(email: str) -> str:
+    """The ``otpauth://`` address of the demo key, as a QR code or an app's import takes it."""
+    from django.conf import settings
+    from two_factor.utils import get_otpauth_url
+
+    return get_otpauth_url(email, DEMO_TOTP_SLEUTEL, settings.OTP_TOTP_ISSUER)
+
+
 def _gemeente(naam: str, slug: str, cbs: str) -> Gemeente:
     gemeente = Gemeente.objects.filter(slug=slug).first()
     return gemeente or services.gemeente_aanmaken(naam=naam, slug=slug, cbs_code=cbs)
@@ -115,6 +140,8 @@ def seed_demo() -> list[tuple[str, str, str]]:
         gemeente=deventer, gebruiker=beheerder, rol=LidmaatschapRol.BEHEERDER, mag_tekenen=True
     )
     services.lidmaatschap_toevoegen(gemeente=zaanstad, gebruiker=zaan, mag_tekenen=True)
+    for medewerker in (beheer, ambtenaar, beheerder, zaan):
+        _demo_app(medewerker)
     initiatief = _gebruiker("initiatief@demo.nl", "Ilse Bakker", telefoon="0612345678")
     lid = _gebruiker("lid@demo.nl", "Mohamed El Amrani")
     partners = [
@@ -145,11 +172,12 @@ def seed_demo() -> list[tuple[str, str, str]]:
             gemeente=zaanstad, titel=titel, initiatiefnemer=initiatief, thema="Buurt"
         )
         traject_naar(traject, status, zaan_demo)
+    met_code = f"wachtwoord: {DEMO_WACHTWOORD}, dan de code (zie onder)"
     return [
-        ("Ambtenaar, gemeente Deventer", ambtenaar.email, f"wachtwoord: {DEMO_WACHTWOORD}"),
-        ("Beheerder, gemeente Deventer", beheerder.email, f"wachtwoord: {DEMO_WACHTWOORD}"),
-        ("Ambtenaar, gemeente Zaanstad", zaan.email, f"wachtwoord: {DEMO_WACHTWOORD}"),
-        ("Platformbeheer (/beheer/)", beheer.email, f"wachtwoord: {DEMO_WACHTWOORD}"),
+        ("Ambtenaar, gemeente Deventer", ambtenaar.email, met_code),
+        ("Beheerder, gemeente Deventer", beheerder.email, met_code),
+        ("Ambtenaar, gemeente Zaanstad", zaan.email, met_code),
+        ("Platformbeheer (/beheer/)", beheer.email, met_code),
         ("Initiatiefnemer", initiatief.email, "inloglink via /inloglink/ (mail in de console)"),
         ("Lid van het initiatief", lid.email, "inloglink via /inloglink/"),
         *[("Coalitiepartner", p.email, "inloglink via /inloglink/") for p in partners],

@@ -13,6 +13,27 @@ def notificatie_mailen(notificatie_id: int) -> bool:
     return notificatie_mailen_nu(notificatie_id)
 
 
+@shared_task(
+    acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5
+)
+def inloglink_mailen(email: str, volgende: str = "") -> bool:
+    """A requested log-in link, mailed if an account may have one. Run after the response, so
+    that its time does not show whether the address exists. Returns whether a link was sent."""
+    from .accounts import inloglink_versturen
+
+    return inloglink_versturen(email=email, volgende=volgende)
+
+
+@shared_task(
+    acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5
+)
+def wachtwoord_herstel_mailen(email: str, taal: str = "") -> None:
+    """A requested password reset, mailed after the response (see ``inloglink_mailen``)."""
+    from .accounts import wachtwoord_herstel_mailen as mailen
+
+    mailen(email=email, taal=taal)
+
+
 @shared_task
 def dagoverzichten_versturen() -> int:
     """Daily digest: one mail per user per day with what waits. Returns the number of mails."""

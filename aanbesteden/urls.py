@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
-from . import accounts, verklaringen, views
+from . import accounts, tweestaps, verklaringen, views
 from .overzicht import views as overzicht_views
 
 kern = [
@@ -15,13 +15,7 @@ kern = [
     path("inloglink/verzonden/", views.inloglink_verzonden, name="inloglink_verzonden"),
     path("inloglink/gebruiken/", accounts.inloglink_gebruiken, name="inloglink_gebruiken"),
     path(
-        "wachtwoord/vergeten/",
-        auth_views.PasswordResetView.as_view(
-            success_url=reverse_lazy("aanbesteden:wachtwoord_verzonden"),
-            email_template_name="registration/wachtwoord_mail.txt",
-            subject_template_name="registration/wachtwoord_mail_onderwerp.txt",
-        ),
-        name="wachtwoord_vergeten",
+        "wachtwoord/vergeten/", views.WachtwoordVergetenView.as_view(), name="wachtwoord_vergeten"
     ),
     path(
         "wachtwoord/verzonden/",
@@ -66,8 +60,28 @@ kern = [
     path("favicon.ico", views.favicon, name="favicon"),
 ]
 
+# Two-step verification of officials and administrators. The namespace and names are
+# django-two-factor-auth's, which its views use to find each other.
+tweestapsverificatie = [
+    path("tweestapsverificatie/", tweestaps.OverzichtView.as_view(), name="profile"),
+    path("tweestapsverificatie/instellen/", tweestaps.InstellenView.as_view(), name="setup"),
+    path("tweestapsverificatie/instellen/qr-code/", tweestaps.QRCodeView.as_view(), name="qr"),
+    path(
+        "tweestapsverificatie/instellen/klaar/",
+        tweestaps.KlaarView.as_view(),
+        name="setup_complete",
+    ),
+    path(
+        "tweestapsverificatie/herstelcodes/",
+        tweestaps.HerstelcodesView.as_view(),
+        name="backup_tokens",
+    ),
+    path("tweestapsverificatie/vervangen/", tweestaps.VervangenView.as_view(), name="disable"),
+]
+
 urlpatterns = [
     path("", include((kern, "aanbesteden"))),
+    path("", include((tweestapsverificatie, "two_factor"))),
     path("", include("initiatieven.urls")),
     path("", include("coalities.urls")),
     path("", include("overdracht.urls")),

@@ -22,7 +22,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aanbesteden.accounts import gebruiker_voor_email
-from aanbesteden.berichten import absolute_url, bericht_versturen, mail_aan_adres
+from aanbesteden.berichten import (
+    absolute_url,
+    bericht_versturen,
+    geciteerd,
+    mail_aan_adres,
+    op_een_regel,
+)
 from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
 from aanbesteden.models import NotificatieSoort, Traject, User
 from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
@@ -65,9 +71,11 @@ def uitnodiging_link(token: str) -> str:
     return absolute_url(reverse("coalities:uitnodiging", kwargs={"token": token}))
 
 
-def _vereis_coalitiefase(traject: Traject) -> None:
+def _vereis_coalitiefase(traject: Traject, bericht: str | None = None) -> None:
     if traject.status != TrajectStatus.COALITIE:
-        raise CoalitieFout(_("Uitnodigen kan alleen in de fase Vitale coalities."), status=409)
+        raise CoalitieFout(
+            bericht or _("Uitnodigen kan alleen in de fase Vitale coalities."), status=409
+        )
 
 
 def _uitnodiging_maken(
@@ -91,10 +99,14 @@ def _uitnodiging_maken(
 
 def _uitnodiging_mailen(*, uitnodiging: Uitnodiging, token: str, door: User | None) -> None:
     """Mail the link to the invitee, who has no account yet: in the inviter's language."""
+    # What the inviter typed is quoted in the mail as theirs, never as the platform's words.
     context = {
         "uitnodiging": uitnodiging,
         "traject": uitnodiging.traject,
-        "door": door,
+        "titel": op_een_regel(uitnodiging.traject.titel),
+        "door": op_een_regel(door) if door else "",
+        "naam": op_een_regel(uitnodiging.naam),
+        "bericht": geciteerd(uitnodiging.bericht),
         "link": uitnodiging_link(token),
     }
     mail_aan_adres(adres=uitnodiging.email, sjabloon="coalities/mail/uitnodiging", context=context)
@@ -181,6 +193,10 @@ def uitnodiging_opnieuw_versturen(*, uitnodiging: Uitnodiging, door: User) -> Ui
 @transaction.atomic
 def uitnodiging_intrekken(*, uitnodiging: Uitnodiging, door: User) -> Uitnodiging:
     uitnodiging = _open_uitnodiging(uitnodiging)
+    _vereis_coalitiefase(
+        uitnodiging.traject,
+        _("Een uitnodiging intrekken kan alleen in de fase Vitale coalities."),
+    )
     uitnodiging.status = UitnodigingStatus.INGETROKKEN
     uitnodiging.beantwoord_op = timezone.now()
     uitnodiging.save(update_fields=["status", "beantwoord_op"])
@@ -731,7 +747,9 @@ def route_akkoord_geven(
 ) -> RouteAkkoord:
     """Agreement in principle to version ``versie``: refused when the route changed since."""
     if traject.status != TrajectStatus.ROUTE:
-        raise CoalitieFout(_("Akkoord geven kan alleen in de fase Routes naar de horizon."), 409)
+        raise CoalitieFout(
+            _("Akkoord geven kan alleen in de fase Routes naar de horizon."), status=409
+        )
     vereis_partij(traject=traject, user=door, partij_soort=partij_soort, partner=partner)
     route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
     if route.versie != versie:

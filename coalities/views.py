@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +14,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from aanbesteden.accounts import mag_inloglink_gebruiken
 from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Traject
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.selectors import traject_get
@@ -113,6 +116,9 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
         return _niet_nu(request, traject, _("Uitnodigen kan alleen in de fase Vitale coalities."))
     form = UitnodigingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        limiet_bewaken(
+            request, soort="uitnodiging", adres=form.cleaned_data["email"], traject=traject.pk
+        )
         try:
             uitnodiging = services.uitnodiging_versturen(
                 traject=traject, door=request.user, **form.cleaned_data
@@ -147,6 +153,7 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
 def uitnodiging_opnieuw(request: HttpRequest, pk: int, uitnodiging: int) -> HttpResponse:
     traject = _traject(request, pk, *BEHEER)
     obj = selectors.uitnodiging_get(traject=traject, pk=uitnodiging)
+    limiet_bewaken(request, soort="uitnodiging", adres=obj.email, traject=traject.pk)
     try:
         services.uitnodiging_opnieuw_versturen(uitnodiging=obj, door=request.user)
     except CoalitieFout as exc:
@@ -204,14 +211,20 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
                 partner = services.uitnodiging_accepteren(
                     token=token, taal=get_language(), **form.cleaned_data
                 )
+                messages.success(
+                    request,
+                    _("Welkom in de coalitie van “%(titel)s”.") % {"titel": obj.traject.titel},
+                )
+                if not mag_inloglink_gebruiken(partner.gebruiker):
+                    # An official's or administrator's account: the link is no log-in; they
+                    # log in with password and second factor.
+                    if request.user != partner.gebruiker:
+                        return redirect_to_login(obj.traject.get_absolute_url())
+                    return HttpResponseRedirect(obj.traject.get_absolute_url())
                 login(
                     request,
                     partner.gebruiker,
                     backend="django.contrib.auth.backends.ModelBackend",
-                )
-                messages.success(
-                    request,
-                    _("Welkom in de coalitie van “%(titel)s”.") % {"titel": obj.traject.titel},
                 )
                 return HttpResponseRedirect(obj.traject.get_absolute_url())
         except CoalitieFout as exc:

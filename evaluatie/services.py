@@ -150,6 +150,10 @@ def moment_verplaatsen(
     over for the new date."""
     moment = Evaluatiemoment.objects.select_for_update().get(pk=moment.pk)
     reden = (reden or "").strip()
+    if moment.traject.status != TrajectStatus.EVALUATIE:
+        raise EvaluatieFout(
+            _("Een evaluatiemoment kan alleen in de fase evaluatie worden verplaatst.")
+        )
     if moment.status != MomentStatus.GEPLAND:
         raise EvaluatieFout(_("Alleen een gepland moment kan verplaatst worden."))
     if not reden:

@@ -1,13 +1,22 @@
-"""Which uploaded files are accepted as attachments: decided by their content, not their name."""
+"""Which uploaded files are accepted as attachments: decided by their content, not their name.
+
+A file is stored and downloaded under the extension of the kind its content shows, whatever
+name the person typed. Office files are zip archives: one that would inflate beyond
+``settings.BIJLAGE_MAX_UITGEPAKT_BYTES``, holds a part whose name climbs out of the archive
+(``../x``, ``/etc/x``, ``C:\\x``) or cannot be read whole is refused with its own message."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from dataclasses import dataclass
 from typing import IO
 
 import filetype
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -23,6 +32,48 @@ TOEGESTAAN = {PDF: "pdf", PNG: "png", JPEG: "jpg", DOCX: "docx", XLSX: "xlsx", O
 VERBODEN_ONDERDELEN = ("vbaproject.bin", ".exe", ".dll", ".js", ".vbs", ".bat", ".cmd")
 
 
+class BestandGeweigerd(ValueError):
+    """An office file refused for a reason of its own; ``str(exc)`` is the message."""
+
+
+#: A part's name that leaves the archive: absolute, a drive letter, or a ".." step.
+_ONVEILIGE_NAAM = re.compile(r"^(?:[/\\]|[A-Za-z]:)|(?:^|[/\\])\.\.(?:[/\\]|$)")
+
+
+def _archief_controleren(archief: zipfile.ZipFile) -> None:
+    """Refuse an archive that would inflate too far or whose part names leave the archive.
+    Every part is read to its end (zipfile checks its size and CRC against the header), so a
+    header that lies about the size does not get past the bound either."""
+    grens = settings.BIJLAGE_MAX_UITGEPAKT_BYTES
+    onderdelen = archief.infolist()
+    if any(_ONVEILIGE_NAAM.search(info.filename) or "\x00" in info.filename for info in onderdelen):
+        raise BestandGeweigerd(
+            _("Dit bestand bevat onderdelen met een ongeldige naam. Wij nemen het niet aan.")
+        )
+    te_groot = BestandGeweigerd(
+        _("Dit Office-bestand wordt uitgepakt te groot (meer dan %(max)s). Wij nemen het niet aan.")
+        % {"max": filesizeformat(grens)}
+    )
+    if sum(info.file_size for info in onderdelen) > grens:
+        raise te_groot
+    gelezen = 0
+    for info in onderdelen:
+        with archief.open(info) as onderdeel:
+            while blok := onderdeel.read(1024 * 1024):
+                gelezen += len(blok)
+                if gelezen > grens:
+                    raise te_groot
+
+
+def _beschadigd() -> BestandGeweigerd:
+    return BestandGeweigerd(
+        _(
+            "Dit bestand is beschadigd en kan niet worden gelezen. Sla het opnieuw op en probeer "
+            "het nog eens."
+        )
+    )
+
+
 @dataclass(frozen=True)
 class Bestandsinfo:
     mime: str
@@ -31,9 +82,11 @@ class Bestandsinfo:
 
 
 def _office_soort(bestand: IO[bytes]) -> str | None:
-    """The kind of a zip-based office file, from the parts the zip holds."""
+    """The kind of a zip-based office file, from the parts the zip holds. Raises
+    ``BestandGeweigerd`` for an archive that is unsafe or cannot be read."""
     try:
         with zipfile.ZipFile(bestand) as archief:
+            _archief_controleren(archief)
             namen = archief.namelist()
             laag = [n.lower() for n in namen]
             if any(n.endswith(VERBODEN_ONDERDELEN) for n in laag):
@@ -51,13 +104,25 @@ def _office_soort(bestand: IO[bytes]) -> str | None:
                 return DOCX
             if "xl/workbook.xml" in laag:
                 return XLSX
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, RuntimeError):
-        return None
+    except BestandGeweigerd:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        KeyError,
+        RuntimeError,
+        EOFError,
+        NotImplementedError,
+    ):
+        raise _beschadigd() from None
     return None
 
 
 def bestand_soort(bestand: IO[bytes]) -> str | None:
-    """The MIME type of ``bestand`` when it is an accepted kind, else ``None``."""
+    """The MIME type of ``bestand`` when it is an accepted kind, else ``None``. Raises
+    ``BestandGeweigerd`` for an office file that is unsafe or damaged."""
     bestand.seek(0)
     kop = bestand.read(8192)
     bestand.seek(0)
@@ -69,6 +134,17 @@ def bestand_soort(bestand: IO[bytes]) -> str | None:
     if gevonden is not None and gevonden.mime in (PDF, PNG, JPEG):
         return gevonden.mime
     return None
+
+
+def download_naam(naam: str, mime: str) -> str:
+    """The name a file is stored and downloaded under: the name the person gave, without its
+    own extension, with the extension of the kind its content shows (``x.html`` holding a
+    PDF becomes ``x.pdf``)."""
+    naam = (naam or "").replace("\\", "/").rsplit("/", 1)[-1]
+    naam = "".join(ch for ch in naam if ch.isprintable() and ch not in '"<>:|?*')
+    stam = naam.rsplit(".", 1)[0] if "." in naam.lstrip(".") else naam.lstrip(".")
+    stam = stam.strip(" .")[:140] or "bijlage"
+    return f"{stam}.{TOEGESTAAN.get(mime, 'bin')}"
 
 
 def bestand_info(bestand: IO[bytes], mime: str) -> Bestandsinfo:

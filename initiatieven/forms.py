@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.forms import Formulier, ModelFormulier
 
-from .bestandscontrole import bestand_soort
+from .bestandscontrole import BestandGeweigerd, bestand_soort
 from .constants import Besluit, BijlageSoort, Score
 from .models import (
     Beoordelingscriterium,
@@ -318,7 +318,10 @@ class BijlageForm(Formulier):
             )
         if bestand.size == 0:
             raise forms.ValidationError(_("Dit bestand is leeg."))
-        self.mime = bestand_soort(bestand)
+        try:
+            self.mime = bestand_soort(bestand)
+        except BestandGeweigerd as exc:
+            raise forms.ValidationError(str(exc)) from None
         if self.mime is None:
             raise forms.ValidationError(
                 _(

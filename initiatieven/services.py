@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from datetime import timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -17,14 +18,20 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from aanbesteden.accounts import gebruiker_voor_email, inloglink_versturen
-from aanbesteden.berichten import absolute_url, bericht_versturen, mail_aan_adres
+from aanbesteden.berichten import (
+    absolute_url,
+    bericht_versturen,
+    mail_aan_adres,
+    op_een_regel,
+)
 from aanbesteden.constants import Rol
 from aanbesteden.models import Gemeente, NotificatieSoort, Traject, User
 from aanbesteden.permissions import heeft_rol
+from aanbesteden.selectors import lidmaatschap_get
 from aanbesteden.services import traject_aanmaken
 
 from . import selectors
-from .bestandscontrole import bestand_info
+from .bestandscontrole import TOEGESTAAN, bestand_info, download_naam
 from .constants import (
     STANDAARD_CRITERIA,
     Besluit,
@@ -111,10 +118,15 @@ def voorstel_starten(
     opgave: Opgave | None = None,
     taak: str = "",
     gebruiker: User | None = None,
-) -> Voorstel:
+) -> Voorstel | None:
     """Start a draft proposal: an account for ``email`` (without password) when there is no
     logged-in ``gebruiker``, a traject with that user as initiative, the proposal, and a
-    one-time log-in link to the edit page."""
+    one-time log-in link to the edit page.
+
+    Anybody can type any address, so an address of an official of ``gemeente`` never makes
+    that official the initiative of a traject in their own gemeente: nothing is made (None),
+    and the official gets a mail that explains what happened. The visitor sees the usual page.
+    """
     if opgave is not None:
         opgave = Opgave.objects.select_for_update().get(pk=opgave.pk)
         if opgave.gemeente_id != gemeente.pk or not opgave.is_open:
@@ -122,6 +134,9 @@ def voorstel_starten(
     elif not taak.strip():
         raise IntakeFout(_("Schrijf welke taak van de gemeente u wilt overnemen."))
     user = gebruiker or gebruiker_voor_email(email=email, taal=translation.get_language() or "")
+    if gebruiker is None and lidmaatschap_get(user=user, gemeente=gemeente) is not None:
+        _ambtenaar_melden(ambtenaar=user, gemeente=gemeente, opgave=opgave)
+        return None
     # A double submit of the start form (or a second try soon after) reuses the fresh draft.
     bestaand = (
         Voorstel.objects.filter(
@@ -169,6 +184,22 @@ def voorstel_starten(
             maak_aan=True,
         )
     return voorstel
+
+
+def _ambtenaar_melden(*, ambtenaar: User, gemeente: Gemeente, opgave: Opgave | None) -> None:
+    """Tell an official that somebody tried to start a proposal in their gemeente with their
+    address, and that nothing was made."""
+    context = {"gemeente": gemeente.naam, "opgave": opgave.titel if opgave else ""}
+    transaction.on_commit(
+        partial(
+            bericht_versturen,
+            ontvangers=[ambtenaar],
+            soort=NotificatieSoort.VOORSTEL,
+            sjabloon="initiatieven/mail/voorstel_met_adres_ambtenaar",
+            context=context,
+            alleen_mail=True,
+        )
+    )
 
 
 @transaction.atomic
@@ -221,7 +252,8 @@ def bijlage_toevoegen(
     """Store an attachment whose kind was checked by content (``bestandscontrole``)."""
     _vergrendeld_concept(voorstel)
     info = bestand_info(bestand, mime)
-    naam = (getattr(bestand, "name", "") or "bijlage").rsplit("/", 1)[-1][:150]
+    # The name the person gave, with the extension of the kind the content shows.
+    naam = download_naam(getattr(bestand, "name", "") or "", info.mime)
     bijlage = Bijlage(
         voorstel=voorstel,
         soort=soort,
@@ -231,9 +263,7 @@ def bijlage_toevoegen(
         sha256=info.sha256,
         geupload_door=door,
     )
-    # The stored name is neutral; the original name is only shown and used on download.
-    from .bestandscontrole import TOEGESTAAN
-
+    # The stored name is neutral; the given name is only shown and used on download.
     bijlage.bestand.save(
         f"{secrets.token_hex(8)}.{TOEGESTAAN[info.mime]}", ContentFile(bestand.read()), save=False
     )
@@ -267,11 +297,12 @@ def steun_vragen(*, voorstel: Voorstel, door: User, naam: str, email: str) -> St
     steun.token_hash = _token_hash(token)
     steun.save()
     link = absolute_url(reverse("initiatieven:steun_bevestigen", kwargs={"token": token}))
+    # The names and the title are the initiative's words: the mail quotes them as theirs.
     context = {
-        "naam": naam,
+        "naam": op_een_regel(naam),
         "link": link,
-        "initiatief": voorstel.initiatief.naam,
-        "titel": voorstel.traject.titel,
+        "initiatief": op_een_regel(voorstel.initiatief.naam),
+        "titel": op_een_regel(voorstel.traject.titel),
         "gemeente": voorstel.traject.gemeente.naam,
     }
     mail_aan_adres(adres=email, sjabloon="initiatieven/mail/steun_gevraagd", context=context)

@@ -16,11 +16,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aanbesteden import selectors as kern
 from aanbesteden.constants import LidmaatschapRol, Rol, TrajectStatus
 from aanbesteden.fasen import fasen
+from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
 
 from . import selectors, services
+from .bestandscontrole import TOEGESTAAN, download_naam
 from .constants import DocumentStatus
 from .forms import (
     BeoordelingForm,
@@ -62,11 +64,17 @@ def _traject(request: HttpRequest, pk: int, *rollen: str):
 
 
 def _bestand(veld, naam: str, mime: str) -> FileResponse:
+    """A download: always as an attachment, with the type its content showed on upload and a
+    name with that type's extension (never the extension someone typed)."""
     try:
         bestand = veld.open("rb")
     except (FileNotFoundError, ValueError):
         raise Http404 from None
-    antwoord = FileResponse(bestand, as_attachment=True, filename=naam, content_type=mime)
+    if mime not in TOEGESTAAN:
+        mime = "application/octet-stream"
+    antwoord = FileResponse(
+        bestand, as_attachment=True, filename=download_naam(naam, mime), content_type=mime
+    )
     antwoord["X-Content-Type-Options"] = "nosniff"
     antwoord["Cache-Control"] = "private, no-store"
     return antwoord
@@ -108,6 +116,9 @@ def voorstel_starten(
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        limiet_bewaken(
+            request, soort="voorstel", adres=data["email"] if not ingelogd else request.user.email
+        )
         try:
             voorstel = services.voorstel_starten(
                 gemeente=gemeente_obj,
@@ -121,7 +132,9 @@ def voorstel_starten(
         except IntakeFout as exc:
             form.add_error(None, str(exc))
         else:
-            if ingelogd:
+            # Anonymously the page answers the same, also when nothing was made (the
+            # address belongs to an official of this gemeente, who gets a mail instead).
+            if ingelogd and voorstel is not None:
                 messages.success(request, _("Uw voorstel is aangemaakt. Vul het verder in."))
                 return redirect("initiatieven:voorstel_wijzigen", pk=voorstel.traject_id)
             return redirect("initiatieven:voorstel_gestart", gemeente=gemeente_obj.slug)
@@ -394,6 +407,7 @@ def steun(request: HttpRequest, pk: int) -> HttpResponse:
     traject, voorstel_obj = _concept_voor_initiatief(request, pk)
     form = SteunForm(_post(request))
     if request.method == "POST" and form.is_valid():
+        limiet_bewaken(request, soort="steun", adres=form.cleaned_data["email"], traject=traject.pk)
         try:
             services.steun_vragen(
                 voorstel=voorstel_obj,

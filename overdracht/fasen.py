@@ -78,7 +78,7 @@ def paneel_context(request, traject, rollen) -> dict | None:
     if not zichtbaar:
         return None
     eigen = []
-    if huidige is not None and huidige in zichtbaar:
+    if huidige is not None and huidige in zichtbaar and traject.status == TrajectStatus.OVERDRACHT:
         eigen = [
             o
             for o in selectors.eigen_ondertekeningen(user, huidige)

@@ -125,7 +125,18 @@ def versie_opstellen(*, traject: Traject, door: User | None = None) -> Overeenko
     return versie
 
 
+def _vereis_overdrachtfase(traject_id: int) -> Traject:
+    """Lock the traject and refuse unless it is in the phase formele overdracht: a page opened
+    earlier may be sent after the traject moved on (or was withdrawn). The traject is locked
+    before the version, in the order every transition locks them."""
+    traject = Traject.objects.select_for_update().get(pk=traject_id)
+    if traject.status != TrajectStatus.OVERDRACHT:
+        raise OvereenkomstFout(_("Het traject is niet in de fase formele overdracht."))
+    return traject
+
+
 def _vereis_concept(versie: OvereenkomstVersie) -> OvereenkomstVersie:
+    _vereis_overdrachtfase(versie.traject_id)
     versie = OvereenkomstVersie.objects.select_for_update().get(pk=versie.pk)
     if versie.status != VersieStatus.CONCEPT:
         raise OvereenkomstFout(
@@ -205,8 +216,6 @@ def versie_vaststellen(
 
     versie = _vereis_concept(versie)
     traject = Traject.objects.select_related("gemeente").get(pk=versie.traject_id)
-    if traject.status != TrajectStatus.OVERDRACHT:
-        raise OvereenkomstFout(_("Het traject is niet in de fase formele overdracht."))
     if not Lidmaatschap.objects.filter(
         gebruiker=gemeente_ondertekenaar,
         gemeente=traject.gemeente,
@@ -282,6 +291,7 @@ def versie_pdf_opnieuw(*, versie: OvereenkomstVersie, door: User) -> Overeenkoms
     """Try a failed PDF (or seal) again."""
     from .tasks import overeenkomst_verzegelen
 
+    _vereis_overdrachtfase(versie.traject_id)
     versie = OvereenkomstVersie.objects.select_for_update().get(pk=versie.pk)
     if versie.status == VersieStatus.VASTGESTELD and versie.pdf_status == PdfStatus.MISLUKT:
         versie.pdf_status, versie.pdf_fout = PdfStatus.BEZIG, ""
@@ -405,9 +415,14 @@ def ondertekening_tekenen(
     changes nothing. The version's row is locked, so concurrent signatures are serialised and
     exactly one of them sees that it is the last."""
     with transaction.atomic():
-        basis = Ondertekening.objects.filter(pk=ondertekening_id).values("versie_id").first()
+        basis = (
+            Ondertekening.objects.filter(pk=ondertekening_id)
+            .values("versie_id", "versie__traject_id")
+            .first()
+        )
         if basis is None:
             raise OvereenkomstFout(_("Deze ondertekening bestaat niet."))
+        traject = Traject.objects.select_for_update().get(pk=basis["versie__traject_id"])
         versie = (
             OvereenkomstVersie.objects.select_for_update()
             .select_related("traject")
@@ -418,6 +433,8 @@ def ondertekening_tekenen(
             raise OvereenkomstFout(_("U bent niet de ondertekenaar van deze partij."))
         if ondertekening.getekend_op is not None:
             return ondertekening, False
+        if traject.status != TrajectStatus.OVERDRACHT:
+            raise OvereenkomstFout(_("Het traject is niet in de fase formele overdracht."))
         if versie.status == VersieStatus.VERVANGEN:
             raise OvereenkomstFout(
                 _("Deze versie is vervangen door een nieuwere. Uw handtekening telt hier niet.")
@@ -477,13 +494,20 @@ def ondertekening_weigeren(*, ondertekening_id: int, door: User, reden: str) -> 
     reden = (reden or "").strip()
     if not reden:
         raise OvereenkomstFout(_("Geef een reden waarom u niet tekent."))
-    basis = Ondertekening.objects.filter(pk=ondertekening_id).values("versie_id").first()
+    basis = (
+        Ondertekening.objects.filter(pk=ondertekening_id)
+        .values("versie_id", "versie__traject_id")
+        .first()
+    )
     if basis is None:
         raise OvereenkomstFout(_("Deze ondertekening bestaat niet."))
+    traject = Traject.objects.select_for_update().get(pk=basis["versie__traject_id"])
     versie = OvereenkomstVersie.objects.select_for_update().get(pk=basis["versie_id"])
     ondertekening = Ondertekening.objects.select_for_update().get(pk=ondertekening_id)
     if ondertekening.ondertekenaar_id != door.pk:
         raise OvereenkomstFout(_("U bent niet de ondertekenaar van deze partij."))
+    if traject.status != TrajectStatus.OVERDRACHT:
+        raise OvereenkomstFout(_("Het traject is niet in de fase formele overdracht."))
     if versie.status != VersieStatus.VASTGESTELD:
         raise OvereenkomstFout(_("Deze versie kan niet meer worden geweigerd."))
     if ondertekening.getekend_op is not None:
@@ -493,21 +517,17 @@ def ondertekening_weigeren(*, ondertekening_id: int, door: User, reden: str) -> 
     ondertekening.geweigerd_op = timezone.now()
     ondertekening.weigerreden = reden[:5000]
     ondertekening.save(update_fields=["geweigerd_op", "weigerreden"])
-    traject = Traject.objects.get(pk=versie.traject_id)
     betrokkenen = traject_betrokkenen(traject)
-    if traject.status == TrajectStatus.OVERDRACHT:
-        try:
-            traject_transitie(
-                traject=traject,
-                transitie="terug_naar_route",
-                door=door,
-                motivatie=reden[:5000],
-                controleer_rechten=False,
-            )
-        except TransitieGeweigerd as exc:
-            raise OvereenkomstFout(exc.bericht) from exc
-    else:
-        versie_vervangen(traject=traject, reden=reden)
+    try:
+        traject_transitie(
+            traject=traject,
+            transitie="terug_naar_route",
+            door=door,
+            motivatie=reden[:5000],
+            controleer_rechten=False,
+        )
+    except TransitieGeweigerd as exc:
+        raise OvereenkomstFout(exc.bericht) from exc
     bericht_versturen(
         ontvangers=[u for u in betrokkenen if u.pk != door.pk],
         soort=NotificatieSoort.OVERDRACHT,

@@ -49,9 +49,19 @@ def _terug(versie):
     return redirect("overdracht:versie", pk=versie.traject_id, nummer=versie.nummer)
 
 
+def _buiten_overdracht(request: HttpRequest, traject, versie) -> HttpResponse | None:
+    """Back to the version, with the reason, when a page of the agreement is opened or sent
+    after the traject left the phase formele overdracht (an old tab, a back button)."""
+    if traject.status == TrajectStatus.OVERDRACHT:
+        return None
+    messages.error(request, _("Het traject is niet in de fase formele overdracht."))
+    return _terug(versie)
+
+
 @login_required
 def versie_detail(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     traject, versie, rollen = _versie(request, pk, nummer)
+    in_overdracht = traject.status == TrajectStatus.OVERDRACHT
     vorige = selectors.vorige_versie(versie)
     clausules = list(versie.clausules.all())
     verschillen = (
@@ -71,12 +81,13 @@ def versie_detail(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "teksten": selectors.versie_teksten(versie),
             "clausules": clausules,
             "ondertekeningen": list(versie.ondertekeningen.all()),
-            "eigen": selectors.eigen_ondertekeningen(request.user, versie),
+            "eigen": selectors.eigen_ondertekeningen(request.user, versie) if in_overdracht else [],
             "ambtenaar": Rol.AMBTENAAR in rollen,
             "vorige": vorige,
             "verschillen": verschillen,
-            "concept": versie.status == VersieStatus.CONCEPT,
-            "opnieuw": Rol.AMBTENAAR in rollen
+            "concept": in_overdracht and versie.status == VersieStatus.CONCEPT,
+            "opnieuw": in_overdracht
+            and Rol.AMBTENAAR in rollen
             and versie.status != VersieStatus.VERVANGEN
             and PdfStatus.MISLUKT in (versie.pdf_status, versie.verzegeld_status),
         },
@@ -101,6 +112,8 @@ def opstellen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def versie_bewerken(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    if niet_nu := _buiten_overdracht(request, traject, versie):
+        return niet_nu
     if versie.status != VersieStatus.CONCEPT:
         messages.error(
             request, _("Deze versie is al vastgesteld en kan niet meer worden gewijzigd.")
@@ -134,6 +147,8 @@ def versie_bewerken(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def clausule_toevoegen(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    if niet_nu := _buiten_overdracht(request, traject, versie):
+        return niet_nu
     form = VersieClausuleForm(request.POST or None, gemeente=traject.gemeente)
     return _clausule_opslaan(request, traject, versie, form, None, _("Clausule toevoegen"))
 
@@ -142,6 +157,8 @@ def clausule_toevoegen(request: HttpRequest, pk: int, nummer: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def clausule_bewerken(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse:
     traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    if niet_nu := _buiten_overdracht(request, traject, versie):
+        return niet_nu
     clausule = get_object_or_404(VersieClausule, pk=id, versie=versie)
     form = VersieClausuleForm(
         request.POST or None,
@@ -193,6 +210,8 @@ def clausule_verwijderen(request: HttpRequest, pk: int, nummer: int, id: int) ->
 @require_http_methods(["GET", "POST"])
 def vaststellen(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     traject, versie = _concept_voor_ambtenaar(request, pk, nummer)
+    if niet_nu := _buiten_overdracht(request, traject, versie):
+        return niet_nu
     if versie.status != VersieStatus.CONCEPT:
         messages.info(request, _("Deze versie is al vastgesteld."))
         return _terug(versie)
@@ -287,7 +306,8 @@ def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse
         messages.info(request, _("U hebt deze versie al ondertekend."))
         return _terug(versie)
     kan_tekenen = (
-        versie.status == VersieStatus.VASTGESTELD
+        traject.status == TrajectStatus.OVERDRACHT
+        and versie.status == VersieStatus.VASTGESTELD
         and versie.pdf_status == PdfStatus.KLAAR
         and ondertekening.geweigerd_op is None
     )

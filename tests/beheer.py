@@ -5,10 +5,10 @@ those pages do to officials' access."""
 from __future__ import annotations
 
 from django.forms.models import model_to_dict
-from django.test import Client
 from django.urls import reverse
 
 from aanbesteden.models import User
+from tests.tweestaps import Client
 
 
 def beheerclient() -> Client:

@@ -27,6 +27,15 @@ def _schone_omgeving(settings, tmp_path):
 
 
 @pytest.fixture
+def client():
+    """Django's test client, whose ``force_login`` also passes the second factor of officials
+    and administrators (``tests.tweestaps.Client``)."""
+    from tests.tweestaps import Client
+
+    return Client()
+
+
+@pytest.fixture
 def vereisten_register(monkeypatch):
     """A requirement registry a test may extend; restored afterwards."""
     import copy

@@ -1,5 +1,5 @@
 """Writes of the overviews: notification preferences and the daily digest, the archive dossier,
-and a person's erasure (AVG)."""
+and a person's export and erasure (AVG)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from typing import Any
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from aanbesteden.models import (
     Dagoverzicht,
@@ -28,6 +27,7 @@ from aanbesteden.models import (
     Traject,
     User,
 )
+from aanbesteden.persoonsgegevens import Onderdeel, Persoon, register
 
 from . import selectors
 from .constants import Bezorging, DossierStatus
@@ -315,193 +315,147 @@ def dossier_maken(*, dossier_id: int) -> bool:
 
 
 # --- privacy (AVG) ----------------------------------------------------------------------------
+# Both the export and the erasure walk the register of personal data
+# (``aanbesteden.persoonsgegevens``), in which every app declares its own tables.
 
 
 @dataclass
 class Wisverslag:
-    """What an erasure did, and what was kept and why."""
+    """What an erasure did, and what was kept and why. ``bewaard_rijen`` names the kept rows
+    per declaration (key: the declaration's ``sleutel``)."""
 
     gewist: list[str] = field(default_factory=list)
     bewaard: list[str] = field(default_factory=list)
+    bewaard_rijen: dict[str, list[Any]] = field(default_factory=dict)
+
+    def _regel(self, lijst: list[str], tekst: Any) -> None:
+        if tekst and str(tekst) not in lijst:
+            lijst.append(str(tekst))
 
 
-def _gewist_adres(soort: str, pk: int) -> str:
-    return f"gewist-{soort}-{pk}@gewist.invalid"
+def _rij_pks(onderdeel: Onderdeel, persoon: Persoon) -> set[Any]:
+    return set(onderdeel.rijen(persoon).values_list("pk", flat=True))
+
+
+def _bestanden_van(rijen: list[Any]) -> list[tuple[Any, str]]:
+    """(storage, name) of every file the rows hold, to delete once the rows are gone."""
+    uit = []
+    for rij in rijen:
+        for veld in rij._meta.concrete_fields:
+            if isinstance(veld, models.FileField):
+                bestand = getattr(rij, veld.attname)
+                if bestand:
+                    uit.append((bestand.storage, bestand.name))
+    return uit
 
 
 @transaction.atomic
 def gebruiker_wissen(*, gebruiker: User) -> Wisverslag:
-    """Erase or anonymise ``gebruiker``'s personal data and deactivate the account.
+    """Erase or anonymise ``gebruiker``'s personal data in every table the register names,
+    and close the account.
 
-    Kept, because the law asks it: signatures on signed agreements and the sealed PDFs, and
-    the gemeente's archive dossiers."""
-    from aanbesteden.models import Lidmaatschap
-    from coalities.constants import UitnodigingStatus
-    from coalities.models import Partner, Uitnodiging
-    from initiatieven.models import Contactpersoon, Initiatief, Steunbetuiging
-    from overdracht.models import Ondertekening
-
+    First every declaration finds its rows and the rows the gemeente must keep (before
+    anything changes, so one declaration's erasure cannot hide rows from another); then the
+    rows are erased, deleted or (kept ones) stripped as declared. Files of deleted rows are
+    deleted after the commit."""
     gebruiker = User.objects.select_for_update().get(pk=gebruiker.pk)
-    email = gebruiker.email
+    persoon = Persoon.van(gebruiker)
     verslag = Wisverslag()
-    getekend = {"overeenkomstversies__ondertekeningen__getekend_op__isnull": False}
+    plan = []
+    for onderdeel in register.onderdelen():
+        pks = _rij_pks(onderdeel, persoon)
+        bewaard: set[Any] = set()
+        if pks and onderdeel.bewaren is not None:
+            alle = onderdeel.model._default_manager.filter(pk__in=pks)
+            bewaard = set(onderdeel.bewaren(alle, persoon).values_list("pk", flat=True))
+        plan.append((onderdeel, pks - bewaard, bewaard))
 
-    n = Notificatie.objects.filter(ontvanger=gebruiker).delete()[0]
-    NotificatieVoorkeur.objects.filter(gebruiker=gebruiker).delete()
-    Dagoverzicht.objects.filter(gebruiker=gebruiker).delete()
-    verslag.gewist.append(_("Uw meldingen (%(n)s) en uw voorkeuren voor e-mail.") % {"n": n})
+    weg: list[tuple[Any, str]] = []
+    for onderdeel, vrij, bewaard in plan:
+        beheer = onderdeel.model._default_manager
+        if vrij:
+            rijen = list(beheer.filter(pk__in=vrij).order_by("pk"))
+            if onderdeel.verwijderen:
+                weg += _bestanden_van(rijen)
+                beheer.filter(pk__in=vrij).delete()
+                gewijzigd = True
+            else:
+                gewijzigd = False
+                for rij in rijen:
+                    gewijzigd = onderdeel.toepassen(rij, persoon) or gewijzigd
+            if onderdeel.daarna is not None:
+                onderdeel.daarna(rijen, persoon)
+                gewijzigd = True
+            if gewijzigd:  # rows found only for the export (a traject one is partner in)
+                verslag._regel(verslag.gewist, onderdeel.gewist)
+        if bewaard:
+            for rij in beheer.filter(pk__in=bewaard).order_by("pk"):
+                onderdeel.toepassen(rij, persoon, bewaard=True)
+            verslag._regel(verslag.bewaard, onderdeel.bewaard)
+            verslag.bewaard_rijen[onderdeel.sleutel] = sorted(bewaard)
 
-    steun = Steunbetuiging.objects.filter(email__iexact=email)
-    for s in steun:
-        s.naam = _("Gewist")
-        s.email = _gewist_adres("steun", s.pk)
-        s.save(update_fields=["naam", "email"])
-    if steun:
-        verslag.gewist.append(
-            _("Uw naam en e-mailadres bij steunbetuigingen (de steun telt nog mee, zonder naam).")
-        )
+    def bestanden_wissen() -> None:
+        for opslag, naam in weg:
+            try:
+                opslag.delete(naam)
+            except OSError:  # the rows are gone; a file left behind is logged, not fatal
+                logger.exception("Bestand %s kon niet worden gewist", naam)
 
-    gebonden_trajecten = Traject.objects.filter(**getekend).values("pk")
-    contacten = Contactpersoon.objects.filter(email__iexact=email)
-    vrij = contacten.exclude(initiatief__voorstellen__traject__in=gebonden_trajecten)
-    for c in vrij:
-        c.naam = _("Gewist")
-        c.email = _gewist_adres("contact", c.pk)
-        c.telefoon = ""
-        c.save(update_fields=["naam", "email", "telefoon"])
-    if vrij:
-        verslag.gewist.append(_("Uw gegevens als contactpersoon van een initiatief."))
-    if contacten.filter(initiatief__voorstellen__traject__in=gebonden_trajecten).exists():
-        verslag.bewaard.append(
-            _(
-                "Uw naam als contactpersoon van een initiatief dat een ondertekende "
-                "overeenkomst heeft. De overeenkomst moet bewaard blijven."
-            )
-        )
-    Initiatief.objects.filter(email__iexact=email).exclude(
-        voorstellen__traject__in=gebonden_trajecten
-    ).update(email="")
-
-    partners = Partner.objects.filter(gebruiker=gebruiker)
-    vrije_partners = partners.exclude(traject__in=gebonden_trajecten)
-    if vrije_partners.exists():
-        vrije_partners.update(contactpersoon=_("Gewist"), telefoon="")
-        verslag.gewist.append(_("Uw naam en telefoonnummer als contactpersoon van een partner."))
-    if partners.filter(traject__in=gebonden_trajecten).exists():
-        partners.filter(traject__in=gebonden_trajecten).update(telefoon="")
-        verslag.bewaard.append(
-            _(
-                "Uw naam als contactpersoon van een partner in een ondertekende overeenkomst. "
-                "Uw telefoonnummer is wel gewist."
-            )
-        )
-
-    uitnodigingen = Uitnodiging.objects.filter(email__iexact=email)
-    for u in uitnodigingen:
-        u.email = _gewist_adres("uitnodiging", u.pk)
-        u.naam = ""
-        if u.status == UitnodigingStatus.OPEN:
-            u.status = UitnodigingStatus.INGETROKKEN
-        u.save(update_fields=["email", "naam", "status"])
-    if uitnodigingen:
-        verslag.gewist.append(_("Uw e-mailadres en naam in uitnodigingen."))
-
-    open_handtekeningen = Ondertekening.objects.filter(
-        ondertekenaar=gebruiker, getekend_op__isnull=True
-    )
-    if open_handtekeningen.exists():
-        open_handtekeningen.update(naam=_("Gewist"), ip_adres=None)
-    if Ondertekening.objects.filter(ondertekenaar=gebruiker, getekend_op__isnull=False).exists():
-        verslag.bewaard.append(
-            _(
-                "Uw handtekeningen onder overeenkomsten (naam, namens wie, tijdstip) en de "
-                "verzegelde PDF's. Die moeten bewaard blijven zolang de overeenkomst loopt en "
-                "daarna zo lang als de Archiefwet vraagt."
-            )
-        )
-    verslag.bewaard.append(
-        _(
-            "Archiefdossiers die de gemeente al heeft gemaakt. De gemeente bewaart die volgens "
-            "de Archiefwet."
-        )
-    )
-
-    Lidmaatschap.objects.filter(gebruiker=gebruiker).delete()
-    gebruiker.groups.clear()
-    gebruiker.naam = ""
-    gebruiker.telefoon = ""
-    gebruiker.email = _gewist_adres("gebruiker", gebruiker.pk)
-    gebruiker.ical_sleutel = ""
-    gebruiker.is_active = False
-    gebruiker.set_unusable_password()
-    gebruiker.save()
-    verslag.gewist.append(_("Uw naam, e-mailadres en telefoonnummer. Uw account is gesloten."))
+    transaction.on_commit(bestanden_wissen)
     return verslag
 
 
+def _zip_naam(onderdeel: Onderdeel, pk: Any, veld: str, bestand: Any) -> str:
+    basis = bestand.name.rsplit("/", 1)[-1]
+    return f"bestanden/{onderdeel.sleutel}/{pk}-{veld}-{basis}"
+
+
+def _export(gebruiker: User) -> tuple[dict[str, Any], list[tuple[str, Any]]]:
+    """The person's data per declaration, and (name in the ZIP, file) of their files."""
+    persoon = Persoon.van(gebruiker)
+    gegevens: dict[str, Any] = {}
+    bestanden: list[tuple[str, Any]] = []
+    for onderdeel in register.onderdelen():
+        pks = _rij_pks(onderdeel, persoon)
+        beheer = onderdeel.model._default_manager
+        rijen = list(beheer.filter(pk__in=pks).order_by("pk").values("pk", *onderdeel.export))
+        if onderdeel.bestanden and rijen:
+            objecten = beheer.filter(pk__in=pks).only("pk", *onderdeel.bestanden).in_bulk()
+            for rij in rijen:
+                rij["bestanden"] = {}
+                for veld in onderdeel.bestanden:
+                    bestand = getattr(objecten[rij["pk"]], veld)
+                    if bestand:
+                        naam = _zip_naam(onderdeel, rij["pk"], veld, bestand)
+                        rij["bestanden"][veld] = naam
+                        bestanden.append((naam, bestand))
+        for rij in rijen:
+            rij.pop("pk")
+        gegevens[onderdeel.sleutel] = rijen
+    return gegevens, bestanden
+
+
 def persoonsgegevens(*, gebruiker: User) -> dict[str, Any]:
-    """Everything the platform holds about ``gebruiker`` as a person (for download)."""
-    from aanbesteden.models import Lidmaatschap
-    from aanbesteden.selectors import trajecten_van_gebruiker
-    from coalities.models import Partner, Uitnodiging
-    from initiatieven.models import Contactpersoon, Initiatief, Steunbetuiging
-    from overdracht.models import Ondertekening
+    """Everything the platform holds about ``gebruiker`` as a person (for download), one list
+    of rows per declaration of the register. Rows with files name them as they stand in the
+    ZIP download (``persoonsgegevens_zip``)."""
+    return _export(gebruiker)[0]
 
-    email = gebruiker.email
 
-    def rijen(qs, velden):
-        return list(qs.values(*velden))
-
-    return {
-        "gebruiker": {
-            "email": gebruiker.email,
-            "naam": gebruiker.naam,
-            "telefoon": gebruiker.telefoon,
-            "taal": gebruiker.taal,
-            "aangemaakt_op": gebruiker.date_joined,
-            "laatst_ingelogd": gebruiker.last_login,
-        },
-        "lidmaatschappen": rijen(
-            Lidmaatschap.objects.filter(gebruiker=gebruiker),
-            ["gemeente__naam", "rol", "mag_tekenen", "created_at"],
-        ),
-        "trajecten": rijen(
-            trajecten_van_gebruiker(user=gebruiker), ["pk", "titel", "gemeente__naam", "status"]
-        ),
-        "initiatieven": rijen(
-            Initiatief.objects.filter(leden=gebruiker), ["pk", "naam", "rechtsvorm"]
-        ),
-        "contactpersoon": rijen(
-            Contactpersoon.objects.filter(email__iexact=email),
-            ["initiatief__naam", "naam", "email", "telefoon", "functie", "is_vertegenwoordiger"],
-        ),
-        "partner": rijen(
-            Partner.objects.filter(gebruiker=gebruiker),
-            ["traject__titel", "organisatie", "contactpersoon", "telefoon", "rol", "status"],
-        ),
-        "uitnodigingen": rijen(
-            Uitnodiging.objects.filter(email__iexact=email),
-            ["traject__titel", "email", "naam", "organisatie", "status", "verzonden_op"],
-        ),
-        "steunbetuigingen": rijen(
-            Steunbetuiging.objects.filter(email__iexact=email),
-            ["voorstel__traject__titel", "naam", "email", "bevestigd_op"],
-        ),
-        "ondertekeningen": rijen(
-            Ondertekening.objects.filter(ondertekenaar=gebruiker),
-            [
-                "versie__traject__titel",
-                "versie__nummer",
-                "naam",
-                "namens",
-                "getekend_op",
-                "ip_adres",
-                "geweigerd_op",
-            ],
-        ),
-        "meldingen": rijen(
-            Notificatie.objects.filter(ontvanger=gebruiker),
-            ["soort", "onderwerp", "tekst", "created_at", "gelezen_op", "gemaild_op"],
-        ),
-        "voorkeuren": selectors.voorkeuren_van(user=gebruiker),
-    }
+def persoonsgegevens_zip(*, gebruiker: User) -> bytes:
+    """The person's data (``mijn-gegevens.json``) and the files they uploaded or that were
+    made about them (``bestanden/``), in one ZIP."""
+    gegevens, bestanden = _export(gebruiker)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(
+            "mijn-gegevens.json",
+            json.dumps(gegevens, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        )
+        for naam, bestand in bestanden:
+            try:
+                with bestand.open("rb") as f:
+                    zf.writestr(naam, f.read())
+            except (FileNotFoundError, OSError, ValueError):
+                logger.warning("Bestand %s ontbreekt in de opslag", bestand.name)
+    return buffer.getvalue()

@@ -36,5 +36,6 @@ urlpatterns = [
     ),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/mijn-gegevens.json", views.privacy_export, name="privacy_export"),
+    path("privacy/mijn-gegevens.zip", views.privacy_export_zip, name="privacy_export_zip"),
     path("privacy/wissen/", views.privacy_wissen, name="privacy_wissen"),
 ]

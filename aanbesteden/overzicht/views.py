@@ -440,6 +440,19 @@ def privacy_export(request: HttpRequest) -> HttpResponse:
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def privacy_export_zip(request: HttpRequest) -> HttpResponse:
+    """The same data as the JSON, with the files themselves (uploads, letters, agreements)."""
+    response = HttpResponse(
+        services.persoonsgegevens_zip(gebruiker=request.user), content_type="application/zip"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.zip"'
+    response["Cache-Control"] = "private, no-store"
     return response
 
 

@@ -13,7 +13,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin (/beheer/), as ``aanbesteden.tweestaps.BeheerSite``: second factor required.
+    "aanbesteden.apps.BeheerConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -23,8 +24,13 @@ INSTALLED_APPS = [
     "guardian",
     "django_fsm_log",
     "axes",
+    "two_factor",
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
     "django_celery_beat",
     "django_htmx",
+    "django_ratelimit",
     "aanbesteden",
     "initiatieven",
     "coalities",
@@ -41,11 +47,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "aanbesteden.middleware.GebruikersTaalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "aanbesteden.middleware.TweedeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "aanbesteden.urls"
@@ -89,7 +98,8 @@ AUTH_USER_MODEL = "aanbesteden.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
-    "sesame.backends.ModelBackend",
+    # django-sesame, refusing officials and administrators (they log in with two factors).
+    "aanbesteden.accounts.InloglinkBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -110,6 +120,17 @@ SESAME_ONE_TIME = True
 SESAME_MAX_AGE = env.int("INLOGLINK_GELDIG_SECONDEN", default=60 * 60 * 24)
 SESAME_TOKEN_NAME = "sleutel"
 
+# Two factors for officials and platform administrators: password, then a code (TOTP) from an
+# authenticator app or a recovery code (aanbesteden/tweestaps.py). django-otp slows down
+# repeated wrong codes: after n failures the next try waits 2^(n-1) seconds.
+OTP_TOTP_ISSUER = "Maatschappelijk aanbesteden"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Seconds between the password and the code before the log-in starts over.
+TWO_FACTOR_LOGIN_TIMEOUT = 600
+# The admin's log-in is ours (BeheerSite), not a patch of every AdminSite.
+TWO_FACTOR_PATCH_ADMIN = False
+
 # Lock-out after repeated failed password log-ins.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=30))
@@ -122,6 +143,26 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_USERNAME_CALLABLE = "aanbesteden.accounts.axes_gebruikersnaam"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+
+# --- The client's address, the lock-out's address and the limits on mail -------------------
+# Behind VERTROUWDE_PROXIES trusted proxies (the TLS proxy of the README is one) the client's
+# address is read from X-Forwarded-For, as the outermost trusted proxy wrote it; with 0 the
+# header is ignored and REMOTE_ADDR is the client. One function reads it, for the lock-out
+# (per account and address) and for the limits alike.
+VERTROUWDE_PROXIES = env.int("VERTROUWDE_PROXIES", default=0)
+AXES_CLIENT_IP_CALLABLE = "aanbesteden.limieten.client_adres"
+RATELIMIT_IP_META_KEY = "aanbesteden.limieten.client_adres"
+# Requests that mail somebody or create data for a visitor (log-in links, password resets, new
+# proposals, support requests, invitations) are counted in the cache by django-ratelimit,
+# per e-mail address, per client address, and per traject and sender; each a list of rates
+# ("3/m" = 3 a minute, "5/15m" = 5 in 15 minutes). Over a limit: the 429 page, nothing made.
+LIMIET_PER_ADRES = env.list("LIMIET_PER_ADRES", default=["3/m", "5/15m", "20/d"])
+LIMIET_PER_CLIENT = env.list("LIMIET_PER_CLIENT", default=["10/m", "50/h"])
+LIMIET_PER_TRAJECT = env.list("LIMIET_PER_TRAJECT", default=["10/m", "50/h"])
+RATELIMIT_VIEW = "aanbesteden.views.limiet_bereikt"
+# The counters' cache: memory of this one process in the embedded mode and the tests;
+# production shares them between processes in Redis (settings/production.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 GUARDIAN_RAISE_403 = False
 ANONYMOUS_USER_NAME = None
@@ -150,6 +191,8 @@ STORAGES = {
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 BIJLAGE_MAX_BYTES = env.int("BIJLAGE_MAX_BYTES", default=10 * 1024 * 1024)
+# An office file (a zip) may inflate to at most this many bytes, all its parts together.
+BIJLAGE_MAX_UITGEPAKT_BYTES = env.int("BIJLAGE_MAX_UITGEPAKT_BYTES", default=50 * 1024 * 1024)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")

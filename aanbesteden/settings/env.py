@@ -15,3 +15,21 @@ env = environ.Env()
 _env_file = BASE_DIR / ".env"
 if _env_file.is_file():  # pragma: no cover - local convenience only
     environ.Env.read_env(_env_file, overwrite=False)
+
+
+def redis_volgende_database(url: str) -> str:
+    """The same Redis server as ``url`` with the next database number (``/0`` → ``/1``), so
+    that a cache flush never empties the broker's queues."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    from django.core.exceptions import ImproperlyConfigured
+
+    delen = urlsplit(url)
+    if delen.scheme not in {"redis", "rediss"}:
+        raise ImproperlyConfigured(
+            "Set CACHE_REDIS_URL: CELERY_BROKER_URL is not a Redis URL to derive it from."
+        )
+    database = delen.path.strip("/") or "0"
+    if not database.isdigit():
+        raise ImproperlyConfigured(f"Set CACHE_REDIS_URL: no database number in {url!r}.")
+    return urlunsplit(delen._replace(path=f"/{int(database) + 1}"))

@@ -1,7 +1,7 @@
 """Production: every secret comes from the environment, nothing secret has a default."""
 
 from .base import *  # noqa: F403
-from .env import env
+from .env import env, redis_volgende_database
 
 DEBUG = False
 SECRET_KEY = env.str("SECRET_KEY")
@@ -14,6 +14,19 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL")
 CELERY_TASK_ALWAYS_EAGER = False
+# The limits' counters are shared by every web process in Redis: CACHE_REDIS_URL, by default
+# the broker's Redis server with the next database number.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": env.str("CACHE_REDIS_URL", default="")
+        or redis_volgende_database(CELERY_BROKER_URL),
+        "KEY_PREFIX": "aanbesteden",
+    }
+}
+# django_ratelimit lists only django-redis as "officially supported"; Django's own RedisCache
+# is shared and increments atomically (INCR) as well (jsocol/django-ratelimit#283).
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

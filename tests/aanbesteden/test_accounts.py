@@ -1,5 +1,5 @@
-"""Log-in: officials with e-mail and password (with lock-out), everybody else with a one-time
-link that only a POST uses up; log-out and password reset."""
+"""Log-in: officials with e-mail and password (with lock-out) and a second factor, everybody
+else with a one-time link that only a POST uses up; log-out and password reset."""
 
 import re
 from datetime import timedelta
@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from aanbesteden.accounts import inloglink
 from aanbesteden.models import User
+from tests.tweestaps import app_van, code_van
 
 WACHTWOORD = "geheim-wachtwoord-123"  # as in tests.factories.ambtenaar_van
 INLOGGEN = "/inloggen/"
@@ -24,7 +25,13 @@ def _inloggen(client, email, wachtwoord):
 
 @pytest.mark.django_db
 def test_ambtenaar_logt_in_met_email_en_wachtwoord(client, ambtenaar):
+    app = app_van(ambtenaar)
     response = _inloggen(client, "AMBTENAAR@a.example.org", WACHTWOORD)
+    # Then the second factor (tests/aanbesteden/test_tweestapsverificatie.py).
+    assert response.status_code == 200
+    response = client.post(
+        INLOGGEN, {"inloggen-current_step": "token", "token-otp_token": code_van(app)}
+    )
     assert response.status_code == 302
     assert response.url == reverse("aanbesteden:start")
     assert int(client.session["_auth_user_id"]) == ambtenaar.pk
@@ -81,8 +88,9 @@ def test_uitloggen_alleen_met_post(client, ambtenaar):
 
 
 @pytest.mark.django_db
-def test_wachtwoord_vergeten_en_nieuw_kiezen(client, ambtenaar):
-    response = client.post("/wachtwoord/vergeten/", {"email": ambtenaar.email})
+def test_wachtwoord_vergeten_en_nieuw_kiezen(client, ambtenaar, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/wachtwoord/vergeten/", {"email": ambtenaar.email})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     pad = re.search(r"https?://[^/\s]+(/wachtwoord/nieuw/\S+/\S+/)", mail.outbox[0].body).group(1)
@@ -99,8 +107,11 @@ def test_wachtwoord_vergeten_en_nieuw_kiezen(client, ambtenaar):
 
 
 @pytest.mark.django_db
-def test_wachtwoord_vergeten_onbekend_adres_geeft_zelfde_antwoord(client, db):
-    response = client.post("/wachtwoord/vergeten/", {"email": "niemand@example.org"})
+def test_wachtwoord_vergeten_onbekend_adres_geeft_zelfde_antwoord(
+    client, db, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/wachtwoord/vergeten/", {"email": "niemand@example.org"})
     assert response.status_code == 302
     assert mail.outbox == []
 

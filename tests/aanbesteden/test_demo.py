@@ -3,9 +3,13 @@ services, the demo official sees them all, and a second run changes nothing.
 
 One test on purpose: seeding walks every phase (PDFs, signatures), which takes seconds."""
 
+import re
+from base64 import b32decode
+
 import pytest
 from django.core.management import call_command
 from django_fsm_log.models import StateLog
+from django_otp.oath import TOTP
 
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.demo import DEMO_WACHTWOORD
@@ -23,10 +27,17 @@ def test_seed_demo_elke_status_zichtbaar_en_idempotent(client, capsys):
     statussen = set(Traject.objects.filter(gemeente=deventer).values_list("status", flat=True))
     assert statussen == set(TrajectStatus.values)
 
-    # The printed log-in works and the official's list shows every phase and state.
+    # The printed log-in works: the password, then the code of an authenticator app that was
+    # given the printed demo key. The official's list shows every phase and state.
+    sleutel = re.search(r"Demosleutel \(base32[^)]*\): ([A-Z2-7 ]+)", uitvoer).group(1)
+    code = TOTP(b32decode(sleutel.replace(" ", ""))).token()
+    response = client.post(
+        "/inloggen/", {"username": "ambtenaar@deventer.demo.nl", "password": DEMO_WACHTWOORD}
+    )
+    assert 'name="token-otp_token"' in response.content.decode()
     response = client.post(
         "/inloggen/",
-        {"username": "ambtenaar@deventer.demo.nl", "password": DEMO_WACHTWOORD},
+        {"inloggen-current_step": "token", "token-otp_token": f"{code:06d}"},
         follow=True,
     )
     html = response.content.decode()

@@ -46,7 +46,33 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 def test_check_deploy_zonder_meldingen():
     uit = _manage("check", "--deploy", "--fail-level", "DEBUG", env=_productie_env())
     assert uit.returncode == 0, uit.stdout + uit.stderr
-    assert "System check identified no issues (0 silenced)." in uit.stdout
+    # Silenced: only django_ratelimit.W001, see the next test.
+    assert "System check identified no issues (1 silenced)." in uit.stdout
+
+
+def test_limieten_tellen_in_redis_in_productie():
+    """The limits' counters are shared by every process: production's cache is Redis (by
+    default the broker's server, next database), which django_ratelimit's own check accepts
+    as shared and atomic. Its only remark, W001, says that it lists django-redis rather than
+    Django's own RedisCache as "officially supported"; that one is silenced."""
+    code = (
+        "from django.conf import settings as s;"
+        "from django_ratelimit.checks import check_caches;"
+        "print(s.CACHES['default']['BACKEND'], s.CACHES['default']['LOCATION'],"
+        " [e.id for e in check_caches(None)] == ['django_ratelimit.W001'],"
+        " s.SILENCED_SYSTEM_CHECKS == ['django_ratelimit.W001'])"
+    )
+    uit = _manage("shell", "-c", code, env=_productie_env())
+    assert uit.returncode == 0, uit.stderr
+    assert uit.stdout.strip().splitlines()[-1].split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://redis.example.nl:6379/1",
+        "True",
+        "True",
+    ]
+    eigen = _productie_env(CACHE_REDIS_URL="redis://cache.example.nl:6379/4")
+    uit = _manage("shell", "-c", code, env=eigen)
+    assert "redis://cache.example.nl:6379/4" in uit.stdout, uit.stderr
 
 
 @pytest.mark.parametrize(

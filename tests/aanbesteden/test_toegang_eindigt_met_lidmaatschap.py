@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.base import ContentFile
-from django.test import Client
 from django.urls import reverse
 
 from aanbesteden import services
@@ -22,6 +21,7 @@ from tests import beheer
 from tests.factories import UserFactory, ambtenaar_van
 from tests.toegang.basis import Wereld
 from tests.toegang.fasen_tabel import maak_dossier, maak_vastgesteld
+from tests.tweestaps import Client
 
 
 @pytest.fixture

@@ -156,6 +156,34 @@ class Kern:
         self.page.get_by_label(b.t("E-mailadres")).fill(email)
         self.page.locator("input[name=password]").fill(wachtwoord)
         b.klik("button", b.t("Inloggen"))
+        self.tweede_stap(email)
+
+    def tweede_stap(self, email: str) -> None:
+        """After the password: the code of the official's authenticator app, computed from the
+        app's key as the app does; on the first log-in the set-up comes first, with the key
+        read from the page, and then the recovery codes to keep."""
+        from base64 import b32decode
+
+        from django_otp.oath import TOTP
+
+        from aanbesteden.models import User
+        from tests.tweestaps import code_van
+
+        b = self.b
+        if b.h1() == b.t("Code uit uw app"):
+            app = User.objects.get(email__iexact=email).totpdevice_set.get()
+            self.page.get_by_label(b.t("Code uit uw app")).fill(code_van(app))
+            b.klik("button", b.t("Inloggen"))
+            return
+        assert b.h1() == b.t("Tweestapsverificatie instellen"), b.h1()
+        sleutel = self.page.locator("#sleutel").get_attribute("data-sleutel")
+        self.page.get_by_label(b.t("Code uit uw app")).fill(
+            f"{TOTP(b32decode(sleutel)).token():06d}"
+        )
+        b.klik("button", b.t("Instellen"))
+        assert b.h1() == b.t("Tweestapsverificatie staat aan")
+        assert self.page.locator(".tweestaps-codes li").count() == 10
+        b.klik("link", b.t("Ik heb de codes bewaard, ga verder"))
 
     def inloggen_met_link(self, email: str) -> None:
         """Ask for a link, take it from the mail the platform sent, open it, press the button."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
 from aanbesteden.models import Traject
@@ -17,6 +16,7 @@ from tests.e2e.toegankelijkheid import zonder_zichtbare_focus
 from tests.factories import GemeenteFactory, TrajectFactory, UserFactory, ambtenaar_van, partner_van
 from tests.toegang import fasen_tabel
 from tests.toegang.basis import KERN, Pagina, Wereld
+from tests.tweestaps import Client
 
 KANDIDATEN = ("ambtenaar", "initiatiefnemer", "partner", "anoniem")
 

@@ -1,4 +1,5 @@
-"""axe-core (WCAG 2.1 A/AA) on the public pages and the error pages, in Dutch and English."""
+"""axe-core (WCAG 2.1 A/AA) on the public pages and the error pages (also 429), in Dutch and
+English."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ def test_openbare_paginas_zonder_schendingen(
     b.page.locator("input[name=email]").fill("geen e-mailadres")
     b.klik("button", b.t("Stuur mij een link"))
     assert b.page.locator("[aria-invalid=true]").count() == 1
+    # The 429 page, after too many link requests for one address.
+    for _ in range(4):
+        b.ga_naar(reverse("aanbesteden:inloglink"))
+        b.page.locator("input[name=email]").fill("vaak@example.org")
+        b.klik("button", b.t("Stuur mij een link"))
+    assert b.h1() == b.t("Te veel aanvragen")
     b.geen_toegankelijkheidsfouten()
 
 
@@ -57,7 +64,7 @@ def test_foutpaginas_zonder_schendingen(gemeente_e2e, live_server, nieuwe_contex
     andere = GemeenteFactory(naam="Andere", slug="andere", cbs_code="GM0340")
     ambtenaar = ambtenaar_van(andere, email="b@andere.example.org")
     b = Bezoeker(nieuwe_context(), live_server.url, axe_bron)
-    from django.test import Client
+    from tests.tweestaps import Client
 
     client = Client()
     client.force_login(ambtenaar)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from aanbesteden.constants import TrajectStatus
 from tests.e2e.stappen import Bezoeker
-from tests.e2e.toegankelijkheid import focus_zichtbaar, tab_naar
+from tests.e2e.toegankelijkheid import actief_element, focus_zichtbaar, tab_naar
 from tests.factories import GemeenteFactory, TrajectFactory, UserFactory, ambtenaar_van
+from tests.tweestaps import app_van, code_van
 
 
 def _tab_en_controleer(b: Bezoeker, past, omschrijving: str) -> dict:
@@ -20,6 +21,7 @@ def test_inloggen_en_stap_zetten_met_alleen_het_toetsenbord(
 ):
     gemeente = GemeenteFactory(naam="Utrechtse Heuvelrug", slug="heuvelrug", cbs_code="GM0339")
     ambtenaar = ambtenaar_van(gemeente, email="ambtenaar@heuvelrug.example.org")
+    app = app_van(ambtenaar)
     traject = TrajectFactory(
         gemeente=gemeente,
         initiatiefnemer=UserFactory(email="ini@example.org"),
@@ -47,6 +49,16 @@ def test_inloggen_en_stap_zetten_met_alleen_het_toetsenbord(
     page.keyboard.type("geheim-wachtwoord-123")
     _tab_en_controleer(
         b, lambda e: e["tag"] == "button" and e["tekst"] == b.t("Inloggen"), "the log-in button"
+    )
+    page.keyboard.press("Enter")
+    b.aangekomen()
+    # The second step: the code of the official's authenticator app.
+    assert b.h1() == b.t("Code uit uw app")
+    if actief_element(page)["naam"] != "token-otp_token":  # the field has autofocus
+        _tab_en_controleer(b, lambda e: e["naam"] == "token-otp_token", "the code field")
+    page.keyboard.type(code_van(app))
+    _tab_en_controleer(
+        b, lambda e: e["tag"] == "button" and e["tekst"] == b.t("Inloggen"), "the code's button"
     )
     page.keyboard.press("Enter")
     b.aangekomen()

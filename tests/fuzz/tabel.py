@@ -171,4 +171,10 @@ OVERGESLAGEN: dict[type, str] = {
     coalities_forms.RouteFormulier: "base class of the route's forms",
     kern_forms.Formulier: "base class of the project's forms",
     kern_forms.ModelFormulier: "base class of the project's model forms",
+    kern_forms.CodeForm: "second step of the log-in wizard, after the password; wrong and"
+    " malformed codes in tests/aanbesteden/test_tweestapsverificatie.py",
+    kern_forms.HerstelcodeForm: "recovery-code step of the log-in wizard; see"
+    " tests/aanbesteden/test_tweestapsverificatie.py",
+    kern_forms.AppKoppelenForm: "step of the set-up wizard, only without an app; see"
+    " tests/aanbesteden/test_tweestapsverificatie.py",
 }

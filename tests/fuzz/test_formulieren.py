@@ -9,12 +9,12 @@ import pytest
 from django import forms
 from django.apps import apps
 from django.db import transaction
-from django.test import Client
 from hypothesis import HealthCheck, given, settings
 
 from tests.fuzz.strategieen import formulier_data
 from tests.fuzz.tabel import DOELEN, Doel
 from tests.toegang.tabel import Wereld
+from tests.tweestaps import Client
 
 PROJECT_APPS = ("aanbesteden", "initiatieven", "coalities", "overdracht", "evaluatie")
 MAX_VOORBEELDEN = 30

@@ -18,7 +18,6 @@ import pytest
 from django import forms
 from django.db import transaction
 from django.forms.formsets import BaseFormSet
-from django.test import Client
 from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -28,6 +27,7 @@ from tests.fuzz.strategieen import formulier_data
 from tests.fuzz.tabel import PAGINAS_ALS, PaginaAls
 from tests.fuzz.test_formulieren import tellingen
 from tests.toegang.tabel import TABEL, Pagina, Wereld
+from tests.tweestaps import Client
 
 VOORBEELDEN = int(os.environ.get("FUZZ_VOORBEELDEN", "8"))
 #: Who opens the page: the first of these roles that gets a 200.

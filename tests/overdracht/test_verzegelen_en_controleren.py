@@ -3,6 +3,8 @@ and command accept it and reject anything changed, sealed by another key, or not
 
 from __future__ import annotations
 
+import logging
+import re
 from io import BytesIO
 
 import pytest
@@ -42,6 +44,20 @@ def _byte_omgedraaid(data: bytes) -> bytes:
     return bytes(veranderd)
 
 
+def _zegel_beschadigd(data: bytes, *, waar: float) -> bytes:
+    """Flip one hex digit inside the seal's own signature container (CMS), at fraction
+    ``waar`` of it: near the end lies the signature value, in the middle the certificate."""
+    from asn1crypto import cms
+
+    gevonden = re.search(rb"/Contents <([0-9a-fA-F]+)>", data)
+    begin = gevonden.start(1)
+    der = len(cms.ContentInfo.load(bytes.fromhex(gevonden.group(1).decode())).dump())
+    plek = begin + int(2 * der * waar)
+    veranderd = bytearray(data)
+    veranderd[plek] = ord("0") if veranderd[plek] != ord("0") else ord("7")
+    return bytes(veranderd)
+
+
 def _ander_zegel(verzegeld, ander_sleutelpaar) -> bytes:
     from overdracht.services import versie_pdf_renderen
     from overdracht.zegel import pdf_verzegelen
@@ -55,7 +71,15 @@ def _ander_zegel(verzegeld, ander_sleutelpaar) -> bytes:
 VERVALSINGEN = {
     "byte_omgedraaid": (lambda v, k: _byte_omgedraaid(_bytes(v.verzegeld_pdf)), "gewijzigd"),
     "pagina_gewijzigd": (lambda v, k: _gewijzigde_pagina(_bytes(v.verzegeld_pdf)), "toegevoegd"),
-    "ander_certificaat": (_ander_zegel, "certificaat"),
+    "ander_certificaat": (_ander_zegel, "niet gezet met het certificaat van dit platform"),
+    "handtekening_beschadigd": (
+        lambda v, k: _zegel_beschadigd(_bytes(v.verzegeld_pdf), waar=0.98),
+        "beschadigd of ongeldig",
+    ),
+    "certificaat_beschadigd": (
+        lambda v, k: _zegel_beschadigd(_bytes(v.verzegeld_pdf), waar=0.4),
+        "beschadigd of ongeldig",
+    ),
     "geen_pdf": (lambda v, k: b"Dit is een tekstbestand, geen PDF.\n" * 20, "PDF"),
     "pdf_zonder_zegel": (lambda v, k: _bytes(v.pdf), "zegel"),
 }
@@ -92,6 +116,39 @@ def test_vervalsingen_worden_door_het_commando_afgewezen(verzegeld, ander_sleute
         assert fout.value.returncode == 2  # the exit status of manage.py
 
 
+def test_beschadigd_zegel_heet_beschadigd_en_niet_ander_certificaat(verzegeld, ander_sleutelpaar):
+    from overdracht.zegel import pdf_controleren
+
+    ander = pdf_controleren(_ander_zegel(verzegeld, ander_sleutelpaar)).reden
+    assert "beschadigd" not in ander
+    data = _bytes(verzegeld.verzegeld_pdf)
+    for waar in (0.05, 0.2, 0.4, 0.6, 0.8, 0.95, 0.99):
+        reden = pdf_controleren(_zegel_beschadigd(data, waar=waar)).reden
+        assert "beschadigd of ongeldig" in reden, (waar, reden)
+        assert "certificaat" not in reden and "gewijzigd." not in reden
+
+
+def test_vervalsingen_geven_geen_traceback(
+    verzegeld, ander_sleutelpaar, tmp_path, client, caplog, capsys
+):
+    caplog.set_level(logging.DEBUG)
+    for soort, (maak, _reden) in VERVALSINGEN.items():
+        data = maak(verzegeld, ander_sleutelpaar)
+        pad = tmp_path / f"{soort}.pdf"
+        pad.write_bytes(data)
+        with pytest.raises(CommandError):
+            call_command("overeenkomst_verifieer", str(pad))
+        bestand = SimpleUploadedFile("o.pdf", data, "application/pdf")
+        assert client.post("/overeenkomst/controleren/", {"bestand": bestand}).status_code in (
+            400,
+            422,
+        )
+    met_traceback = [r for r in caplog.records if r.exc_info or r.exc_text or r.stack_info]
+    assert not met_traceback, [(r.name, r.getMessage()[:200]) for r in met_traceback]
+    uit = capsys.readouterr()
+    assert "Traceback" not in uit.out + uit.err
+
+
 def test_controlepagina_zonder_inloggen_accepteert_het_echte_document(client, verzegeld):
     assert client.get("/overeenkomst/controleren/").status_code == 200
     bestand = SimpleUploadedFile("o.pdf", _bytes(verzegeld.verzegeld_pdf), "application/pdf")
@@ -103,7 +160,13 @@ def test_controlepagina_zonder_inloggen_accepteert_het_echte_document(client, ve
 
 
 def test_controlepagina_wijst_vervalsingen_af(client, verzegeld, ander_sleutelpaar):
-    for soort in ["byte_omgedraaid", "pagina_gewijzigd", "ander_certificaat", "pdf_zonder_zegel"]:
+    for soort in [
+        "byte_omgedraaid",
+        "pagina_gewijzigd",
+        "ander_certificaat",
+        "handtekening_beschadigd",
+        "pdf_zonder_zegel",
+    ]:
         maak, reden = VERVALSINGEN[soort]
         bestand = SimpleUploadedFile("o.pdf", maak(verzegeld, ander_sleutelpaar), "application/pdf")
         antwoord = client.post("/overeenkomst/controleren/", {"bestand": bestand})

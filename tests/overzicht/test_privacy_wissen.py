@@ -88,10 +88,10 @@ def test_gegevens_downloaden(piet, client):
     response = client.get(reverse("overzicht:privacy_export"))
     assert response.status_code == 200
     data = json.loads(response.content)
-    assert data["gebruiker"]["email"] == EMAIL
-    assert data["gebruiker"]["telefoon"] == TELEFOON
-    assert len(data["contactpersoon"]) == 2
-    assert len(data["partner"]) == 2
+    assert data["gebruiker"][0]["email"] == EMAIL
+    assert data["gebruiker"][0]["telefoon"] == TELEFOON
+    assert len(data["contactpersonen"]) == 2
+    assert len(data["partners"]) == 2
     assert data["steunbetuigingen"][0]["naam"] == NAAM
     assert data["meldingen"][0]["onderwerp"] == "Hallo Piet"
     assert data["ondertekeningen"][0]["namens"] == "Piets Tuin"

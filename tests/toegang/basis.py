@@ -134,6 +134,17 @@ def alleen_ambtenaar(
     }
 
 
+def medewerkers(ok: Verwacht, *, anoniem: Verwacht = INLOG) -> dict[str, Verwacht]:
+    """A page of one's own second factor: officials (and platform administrators) only;
+    initiative members and partners log in with links and get 403."""
+    return {
+        **iedereen(403),
+        "anoniem": anoniem,
+        "ambtenaar": ok,
+        "ambtenaar_andere_gemeente": ok,
+    }
+
+
 # --- objects that rows need -----------------------------------------------------------------
 def maak_notificatie(w: Wereld):
     from aanbesteden.models import Notificatie, NotificatieSoort
@@ -199,6 +210,45 @@ KERN = [
         iedereen(DOOR),
         methode="POST",
         data=lambda w: {"language": "en", "next": "/"},
+    ),
+    Pagina(
+        "two_factor:profile",
+        "Tweestapsverificatie: eigen overzicht (medewerkers)",
+        medewerkers(200),
+    ),
+    Pagina(
+        "two_factor:setup",
+        "Tweestapsverificatie instellen (met een app al ingesteld: naar het overzicht)",
+        medewerkers(DOOR),
+    ),
+    Pagina(
+        "two_factor:qr",
+        "QR-code van de sleutel die wordt ingesteld (zonder sleutel in de sessie: 404)",
+        medewerkers(404),
+    ),
+    Pagina(
+        "two_factor:setup_complete",
+        "Tweestapsverificatie ingesteld: de herstelcodes",
+        medewerkers(200),
+    ),
+    Pagina("two_factor:backup_tokens", "Herstelcodes bekijken", medewerkers(200)),
+    Pagina(
+        "two_factor:backup_tokens",
+        "Nieuwe herstelcodes maken",
+        medewerkers(DOOR),
+        methode="POST",
+    ),
+    Pagina(
+        "two_factor:disable",
+        "Tweestapsverificatie opnieuw instellen (andere telefoon of app)",
+        medewerkers(200),
+    ),
+    Pagina(
+        "two_factor:disable",
+        "Tweestapsverificatie opnieuw instellen, bevestigd (naar het instellen)",
+        medewerkers(DOOR),
+        methode="POST",
+        data=lambda w: {"understand": "on"},
     ),
     Pagina("aanbesteden:mijn_trajecten", "Mijn trajecten", ingelogd(200)),
     Pagina("aanbesteden:notificaties", "Meldingen", ingelogd(200)),

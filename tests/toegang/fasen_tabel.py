@@ -721,6 +721,9 @@ OVERZICHT = [
     Pagina("overzicht:alles_gelezen", "Alle meldingen gelezen", ingelogd(DOOR), methode="POST"),
     Pagina("overzicht:privacy", "Privacy: mijn gegevens", ingelogd(200)),
     Pagina("overzicht:privacy_export", "Privacy: mijn gegevens als JSON", ingelogd(200)),
+    Pagina(
+        "overzicht:privacy_export_zip", "Privacy: mijn gegevens en bestanden als ZIP", ingelogd(200)
+    ),
     Pagina("overzicht:privacy_wissen", "Privacy: gegevens wissen (alleen POST)", ingelogd(405)),
     Pagina("overzicht:dossier", "Archiefdossier van het traject", DOSSIER, kwargs=traject_pk),
     Pagina(

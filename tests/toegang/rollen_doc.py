@@ -56,10 +56,17 @@ def markdown() -> str:
         "lidmaatschap, op welke manier ook (in het beheer gewijzigd of verwijderd, ook met de "
         'actie "Geselecteerde lidmaatschappen verwijderen", of de gebruiker verwijderd), dan '
         "eindigen die rechten meteen: een **oud-ambtenaar** krijgt op elke pagina wat een "
-        "ambtenaar van een andere gemeente krijgt. De gemeente van een traject ligt vast; wordt"
-        " een traject toch in de database naar een andere gemeente verplaatst, dan krijgen de "
+        "ambtenaar van een andere gemeente krijgt (op de pagina's van de tweede stap, die voor "
+        "medewerkers van elke gemeente zijn, wat een gewoon account krijgt). De gemeente van "
+        "een traject ligt vast; wordt een traject toch in de database naar een andere "
+        "gemeente verplaatst, dan krijgen de "
         "ambtenaren van die gemeente de rechten op zijn pagina's en die van de oude gemeente "
         "niet meer. De toegangstest controleert beide.",
+        "",
+        "Ambtenaren zijn hier ingelogd met hun wachtwoord én de tweede stap (een code uit een"
+        " app); wie alleen het wachtwoord gaf, komt op geen pagina behalve inloggen, uitloggen,"
+        " taal kiezen en het instellen van de tweede stap, en niet in `/beheer/`"
+        " (`tests/aanbesteden/test_tweestapsverificatie.py`).",
         "",
         "Antwoorden: `200` de pagina; `→ inloggen` doorgestuurd naar de inlogpagina; `302 →`"
         " doorgestuurd na een gelukte handeling (of naar de eigen startpagina); `403` geen"

@@ -19,8 +19,12 @@ $(STAMP_PY): pyproject.toml
 	$(PIP) install --quiet -e '.[test]'
 	touch $@
 
+# --ignore-scripts: vnu-jar (the W3C Nu HTML checker for the browser tests) would otherwise
+# download a Java runtime when none is installed; the tests use the system's Java instead
+# (.ci/run installs Debian's default-jre-headless).
 $(STAMP_NPM): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
+	test -f node_modules/vnu-jar/build/dist/vnu.jar
 	touch $@
 
 # The front-end files the site uses, copied from npm into static/vendor/ (not in git). Only

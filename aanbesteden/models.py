@@ -8,7 +8,13 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import (
+    EmailValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+    URLValidator,
+)
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -94,6 +100,23 @@ class User(AbstractBaseUser, PermissionsMixin):
 cbs_code_validator = RegexValidator(r"^GM\d{4}$", _("Een CBS-code ziet eruit als GM0363."))
 
 
+def email_of_webadres_validator(waarde: str) -> None:
+    """An e-mail address, or a web address starting with https://."""
+    if "@" in waarde and "/" not in waarde:
+        EmailValidator(message=_("Vul een geldig e-mailadres in."))(waarde)
+        return
+    URLValidator(
+        schemes=["https"], message=_("Vul een e-mailadres of een webadres met https:// in.")
+    )(waarde)
+
+
+def contact_href(waarde: str) -> str:
+    """The link to a contact that is an e-mail address or a web address ('' if none)."""
+    if not waarde:
+        return ""
+    return waarde if waarde.startswith("https://") else f"mailto:{waarde}"
+
+
 class Gemeente(models.Model):
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("korte naam in adressen"), max_length=80, unique=True)
@@ -118,6 +141,26 @@ class Gemeente(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(10)],
         help_text=_("Hoeveel contactpersonen een initiatief ten minste opgeeft."),
     )
+    toegankelijkheid_contact = models.CharField(
+        _("contact voor toegankelijkheid"),
+        max_length=254,
+        blank=True,
+        validators=[email_of_webadres_validator],
+        help_text=_(
+            "E-mailadres of webadres (https://…) waar inwoners een probleem met de "
+            "toegankelijkheid van dit platform melden. Staat in de toegankelijkheidsverklaring."
+        ),
+    )
+    privacy_contact = models.CharField(
+        _("contact voor privacy"),
+        max_length=254,
+        blank=True,
+        validators=[email_of_webadres_validator],
+        help_text=_(
+            "E-mailadres of webadres (https://…) van de functionaris gegevensbescherming of "
+            "het privacyloket van de gemeente. Staat in de privacyverklaring."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -136,6 +179,14 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def toegankelijkheid_href(self) -> str:
+        return contact_href(self.toegankelijkheid_contact)
+
+    @property
+    def privacy_href(self) -> str:
+        return contact_href(self.privacy_contact)
 
 
 class Lidmaatschap(models.Model):

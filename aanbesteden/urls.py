@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 
-from . import accounts, tweestaps, views
+from . import accounts, tweestaps, verklaringen, views
 from .overzicht import views as overzicht_views
 
 kern = [
@@ -45,6 +45,19 @@ kern = [
     path(
         "trajecten/<int:pk>/stap/<slug:transitie>/", views.TransitieView.as_view(), name="transitie"
     ),
+    path("toegankelijkheid/", verklaringen.toegankelijkheid, name="toegankelijkheid"),
+    path(
+        "g/<slug:gemeente>/toegankelijkheid/",
+        verklaringen.toegankelijkheid,
+        name="toegankelijkheid_gemeente",
+    ),
+    path("privacyverklaring/", verklaringen.privacyverklaring, name="privacyverklaring"),
+    path(
+        "g/<slug:gemeente>/privacyverklaring/",
+        verklaringen.privacyverklaring,
+        name="privacyverklaring_gemeente",
+    ),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 # Two-step verification of officials and administrators. The namespace and names are

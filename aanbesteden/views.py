@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -300,3 +301,8 @@ def limiet_bereikt(request, exception=None):
     antwoord = render(request, "429.html", {"minuten": minuten}, status=429)
     antwoord["Retry-After"] = str(seconden)
     return antwoord
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers that ask for /favicon.ico without reading the page's <link rel="icon">."""
+    return redirect(static("favicon.ico"))

@@ -76,8 +76,10 @@ class Partij:
         return f"partner-{self.partner.pk}" if self.partner else self.soort
 
     @property
-    def rijen(self) -> list[list[tuple[Decimal, str]]]:
-        return [self.cellen.get(s, []) for s in InzetSoort.values]
+    def rijen(self) -> list[tuple[str, list[tuple[Decimal, str]]]]:
+        """(label of the kind, the cell) for every kind of contribution, in the columns'
+        order; the label heads the cell when the table stacks on a narrow screen."""
+        return [(label, self.cellen.get(s, [])) for s, label in InzetSoort.choices]
 
     @property
     def bevestigd(self) -> bool:
@@ -129,7 +131,9 @@ def inzet_matrix(*, traject: Traject, lijst: list[Partij]) -> dict[str, Any]:
     return {
         "soorten": InzetSoort.choices,
         "partijen": lijst,
-        "totalen": [_som_per_eenheid(per_soort.get(s, [])) for s in InzetSoort.values],
+        "totalen": [
+            (label, _som_per_eenheid(per_soort.get(s, []))) for s, label in InzetSoort.choices
+        ],
         "leeg": not any(p.aantal for p in lijst),
     }
 
@@ -226,19 +230,75 @@ def mijlpalen(*, traject: Traject) -> list[Mijlpaal]:
     )
 
 
-def tijdlijn(*, route: Route | None, lijst: list[Mijlpaal]) -> list[dict[str, Any]]:
-    """The milestones with their place (percent) between the route's start and end."""
+#: The drawing of the timeline (an inline SVG: its geometry in attributes, which the
+#: Content-Security-Policy allows, unlike style attributes). Markers closer together than
+#: ``MIN_AFSTAND`` percent of the width go on a lane of their own, at most ``BANEN`` lanes.
+STRAAL = 11
+BAAN_HOOGTE = 28
+MIN_AFSTAND = 8
+BANEN = 4
+
+
+@dataclass
+class Tijdlijn:
+    """The milestones in date order, each with its place on the drawing: ``x`` (percent of
+    the width between the route's start and end) and ``y`` (px); iterating gives the items."""
+
+    items: list[dict[str, Any]]
+    banen: int = 1
+
+    def __iter__(self):
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def getekend(self) -> bool:
+        """Whether every milestone has a place (the route has a start and a later end)."""
+        return bool(self.items) and all("x" in item for item in self.items)
+
+    @property
+    def as_y(self) -> int:
+        return BAAN_HOOGTE * self.banen + 6
+
+    @property
+    def datum_y(self) -> int:
+        return self.as_y + 22
+
+    @property
+    def hoogte(self) -> int:
+        return self.as_y + 28
+
+    @property
+    def straal(self) -> int:
+        return STRAAL
+
+
+def tijdlijn(*, route: Route | None, lijst: list[Mijlpaal]) -> Tijdlijn:
+    """The milestones with their place between the route's start and end."""
     vandaag = timezone.localdate()
     start = route.startdatum if route else None
     einde = route.einddatum if route else None
     items = []
+    laatste_per_baan: list[int] = []
     for m in lijst:
-        positie = None
+        item: dict[str, Any] = {"mijlpaal": m, "positie": None, "voorbij": m.datum < vandaag}
         if start and einde and einde > start:
             positie = round(100 * (m.datum - start).days / (einde - start).days)
             positie = min(max(positie, 0), 100)
-        items.append({"mijlpaal": m, "positie": positie, "voorbij": m.datum < vandaag})
-    return items
+            baan = next(
+                (b for b, x in enumerate(laatste_per_baan) if positie - x >= MIN_AFSTAND), None
+            )
+            if baan is None and len(laatste_per_baan) < BANEN:
+                baan = len(laatste_per_baan)
+                laatste_per_baan.append(positie)
+            elif baan is None:
+                baan = min(range(BANEN), key=lambda b: laatste_per_baan[b])
+            laatste_per_baan[baan] = positie
+            item.update(positie=positie, x=f"{positie}%", y=STRAAL + 2 + BAAN_HOOGTE * baan)
+        items.append(item)
+    return Tijdlijn(items=items, banen=max(len(laatste_per_baan), 1))
 
 
 def verantwoordelijke(m: Mijlpaal, gemeente_naam: str) -> str:

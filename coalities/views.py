@@ -319,11 +319,14 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
             "tranches_beheer": wijzigbaar and A in rollen,
             "inzet_kan": wijzigbaar and bool(eigen),
             "akkoord_form": (
-                PartijForm(eigen=open_akkoord, initial={"versie": versie})
+                PartijForm(eigen=open_akkoord, initial={"versie": versie}, auto_id="akkoord_%s")
                 if wijzigbaar and open_akkoord
                 else None
             ),
-            "bevestig_form": PartijForm(eigen=eigen) if wijzigbaar and eigen else None,
+            # Two forms of one class on the page: each its own ids.
+            "bevestig_form": (
+                PartijForm(eigen=eigen, auto_id="bevestigen_%s") if wijzigbaar and eigen else None
+            ),
         },
     )
 

@@ -207,7 +207,7 @@ def vergelijking(*, opgave: Opgave) -> dict:
         ).select_related("beoordeling")
     }
     rijen = [
-        {"criterium": c, "cellen": [scores.get((v.pk, c.pk)) for v in voorstellen]}
+        {"criterium": c, "cellen": [(v, scores.get((v.pk, c.pk))) for v in voorstellen]}
         for c in criteria
     ]
     return {"voorstellen": voorstellen, "rijen": rijen}

@@ -88,4 +88,7 @@ def test_gemeentegroepen_en_hun_rechten_verdwijnen():
             )
         ) == ["ambtenaar_traject", "view_traject"]
     finally:
-        _migreren(NA)
+        # Back to the newest state of every app (later migrations than NA exist), so the
+        # tests after this one find the schema they expect.
+        executor = MigrationExecutor(connection)
+        executor.migrate(executor.loader.graph.leaf_nodes())

@@ -3,7 +3,10 @@
 ``Bezoeker`` is one person's browser (a Playwright context). Every helper that lands on a new
 page calls ``bezoeker.aangekomen()``, which checks that the CSS loaded and runs axe-core on
 the page (once per address and language); violations are collected in ``bezoeker.fouten``
-and the journey fails on them at its end with every rule, impact and node.
+and the journey fails on them at its end with every rule, impact and node. It also hands the
+page to the test's ``Paginacontrole`` (tests/e2e/paginacontrole.py: no console error or CSP
+violation, no failed request, no sideways scrolling at 320 px, valid HTML), which fails the
+test at its end.
 
 A phase adds its steps as a class like ``Kern`` below (``Horizon``, ``Coalitie`` …), taking
 a ``Bezoeker`` and using ``t()`` for its texts, so the same journey runs in Dutch and English.
@@ -52,11 +55,15 @@ class Bezoeker:
         self.bezocht: list[str] = []
         self._gecontroleerd: set[tuple[str, str]] = set()
         self._css_status: dict[str, int] = {}
+        self._document = None  # the response the page shown was loaded from
+        self.controle = getattr(context, "paginacontrole", None)
         self.page.on("response", self._antwoord)
 
     def _antwoord(self, response) -> None:
         if response.url.endswith(".css"):
             self._css_status[urlsplit(response.url).path] = response.status
+        if response.request.is_navigation_request() and response.frame == self.page.main_frame:
+            self._document = response
 
     def t(self, tekst: str, **waarden) -> str:
         return t(self.taal, tekst, **waarden)
@@ -84,6 +91,8 @@ class Bezoeker:
         kapot = {css: s for css, s in self._css_status.items() if s >= 400}
         assert not kapot, f"stylesheets not served: {kapot}"
         assert self._css_status, f"{pad}: no stylesheet loaded"
+        if self.controle is not None:
+            self.controle.pagina(self.page, self._document)
         if not self.javascript:
             # Page scripts are off, so axe-core cannot run here; the runs with JavaScript on
             # check the same pages.

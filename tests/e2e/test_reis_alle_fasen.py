@@ -5,7 +5,11 @@ out, the evaluation is filled in and the task is anchored.
 
 The requirements of submitting and admitting are switched off here (a complete proposal and
 its assessment are walked in tests/initiatieven); every later phase runs with its real
-requirements."""
+requirements.
+
+Every page on the way also passes the checks of ``tests/e2e/paginacontrole.py`` (no console
+error or CSP violation, no failed request, no sideways scrolling at 320 px, valid HTML); the
+variant ``telefoon`` walks the whole journey in a phone-sized window (375 × 740)."""
 
 from __future__ import annotations
 
@@ -44,10 +48,20 @@ def ingelogd(b: Bezoeker, email: str) -> None:
         Kern(b).inloggen_met_link(email)
 
 
+TELEFOON = (375, 740)
+BUREAU = (1280, 720)
+
+
 @pytest.mark.parametrize(
-    ("taal", "javascript", "toetsenbord"),
-    [("nl", True, False), ("en", True, False), ("nl", False, False), ("nl", True, True)],
-    ids=["nederlands", "engels", "zonder-javascript", "alleen-toetsenbord"],
+    ("taal", "javascript", "toetsenbord", "venster"),
+    [
+        ("nl", True, False, BUREAU),
+        ("en", True, False, BUREAU),
+        ("nl", False, False, BUREAU),
+        ("nl", True, True, BUREAU),
+        ("nl", True, False, TELEFOON),
+    ],
+    ids=["nederlands", "engels", "zonder-javascript", "alleen-toetsenbord", "telefoon"],
 )
 def test_een_traject_door_alle_vijf_fasen(
     e2e_db,
@@ -58,6 +72,7 @@ def test_een_traject_door_alle_vijf_fasen(
     taal,
     javascript,
     toetsenbord,
+    venster,
 ):
     """With ``toetsenbord`` every link and button of the journey is reached with Tab, shows a
     visible focus, and is used with Enter."""
@@ -74,7 +89,7 @@ def test_een_traject_door_alle_vijf_fasen(
 
     # Intake: a visitor answers the call and submits; the official admits it.
     ini = Bezoeker(
-        nieuwe_context(taal=taal, javascript=javascript),
+        nieuwe_context(taal=taal, javascript=javascript, venster=venster),
         live_server.url,
         axe_bron,
         taal=taal,
@@ -92,7 +107,7 @@ def test_een_traject_door_alle_vijf_fasen(
     ini.ga_naar(traject.get_absolute_url())
     Kern(ini).stap_zetten(ini.t("Voorstel indienen"))
     amb = Bezoeker(
-        nieuwe_context(taal=taal, javascript=javascript),
+        nieuwe_context(taal=taal, javascript=javascript, venster=venster),
         live_server.url,
         axe_bron,
         taal=taal,
@@ -130,7 +145,7 @@ def test_een_traject_door_alle_vijf_fasen(
         email=partner_mail, naam="Sanne de Vries", organisatie="Sportclub De Linde"
     )
     partner = Bezoeker(
-        nieuwe_context(taal=taal, javascript=javascript),
+        nieuwe_context(taal=taal, javascript=javascript, venster=venster),
         live_server.url,
         axe_bron,
         taal=taal,
@@ -168,7 +183,7 @@ def test_een_traject_door_alle_vijf_fasen(
         b = per_email.get(o.ondertekenaar.email)
         if b is None:
             b = Bezoeker(
-                nieuwe_context(taal=taal, javascript=javascript),
+                nieuwe_context(taal=taal, javascript=javascript, venster=venster),
                 live_server.url,
                 axe_bron,
                 taal=taal,

@@ -311,4 +311,33 @@ KERN = [
         iedereen(200),
         kwargs=lambda w: {"gemeente": w.gemeente.slug},
     ),
+    Pagina("aanbesteden:toegankelijkheid", "Toegankelijkheidsverklaring", iedereen(200)),
+    Pagina(
+        "aanbesteden:toegankelijkheid_gemeente",
+        "Toegankelijkheidsverklaring met het contact van een gemeente",
+        iedereen(200),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+    ),
+    Pagina(
+        "aanbesteden:toegankelijkheid_gemeente",
+        "Toegankelijkheidsverklaring van een gemeente die niet bestaat",
+        iedereen(404),
+        kwargs=lambda w: {"gemeente": "bestaat-niet"},
+        variant="onbekend",
+    ),
+    Pagina("aanbesteden:privacyverklaring", "Privacyverklaring", iedereen(200)),
+    Pagina(
+        "aanbesteden:privacyverklaring_gemeente",
+        "Privacyverklaring met het privacycontact van een gemeente",
+        iedereen(200),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+    ),
+    Pagina(
+        "aanbesteden:privacyverklaring_gemeente",
+        "Privacyverklaring van een gemeente die niet bestaat",
+        iedereen(404),
+        kwargs=lambda w: {"gemeente": "bestaat-niet"},
+        variant="onbekend",
+    ),
+    Pagina("aanbesteden:favicon", "Favicon (naar het statische bestand)", iedereen(DOOR)),
 ]

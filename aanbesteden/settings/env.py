@@ -19,7 +19,8 @@ if _env_file.is_file():  # pragma: no cover - local convenience only
 
 def redis_volgende_database(url: str) -> str:
     """The same Redis server as ``url`` with the next database number (``/0`` → ``/1``), so
-    that a cache flush never empties the broker's queues."""
+    that a cache flush never empties the broker's queues. Redis has databases 0 to 15 by
+    default: for the last one the one before is taken (``/15`` → ``/14``)."""
     from urllib.parse import urlsplit, urlunsplit
 
     from django.core.exceptions import ImproperlyConfigured
@@ -32,4 +33,6 @@ def redis_volgende_database(url: str) -> str:
     database = delen.path.strip("/") or "0"
     if not database.isdigit():
         raise ImproperlyConfigured(f"Set CACHE_REDIS_URL: no database number in {url!r}.")
-    return urlunsplit(delen._replace(path=f"/{int(database) + 1}"))
+    nummer = int(database)
+    ander = nummer + 1 if nummer < 15 else nummer - 1
+    return urlunsplit(delen._replace(path=f"/{ander}"))

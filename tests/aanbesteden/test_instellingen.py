@@ -155,3 +155,20 @@ def test_collectstatic_in_productie(tmp_path):
     for naam in ("vendor/utrecht/index.css", "vendor/utrecht-tokens/index.css", "css/site.css"):
         assert f'"{naam}"' in manifest
     assert list((tmp_path / "static" / "vendor" / "htmx").glob("htmx.min.*.js.gz"))
+
+
+@pytest.mark.parametrize(
+    ("broker", "cache"),
+    [
+        ("redis://r:6379/0", "redis://r:6379/1"),
+        ("redis://r:6379", "redis://r:6379/1"),
+        ("redis://r:6379/14", "redis://r:6379/15"),
+        ("redis://r:6379/15", "redis://r:6379/14"),
+    ],
+)
+def test_cache_op_een_andere_redis_database_dan_de_broker(broker, cache):
+    """Redis has databases 0 to 15: the cache takes the next one, or for the last the one
+    before (CI's broker is on /15)."""
+    from aanbesteden.settings.env import redis_volgende_database
+
+    assert redis_volgende_database(broker) == cache

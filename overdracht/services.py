@@ -639,34 +639,3 @@ def _naar_evaluatie(versie: OvereenkomstVersie) -> None:
             )
     except TransitieGeweigerd:
         pass
-
-
-# --- demo -----------------------------------------------------------------------------------------
-def demo_tekenen_en_verzegelen(*, traject: Traject) -> OvereenkomstVersie:
-    """For the demo: fix the open version, render, let every signatory sign, and seal —
-    synchronously (the demo runs in one transaction, so after-commit tasks come too late)."""
-    versie = selectors.huidige_versie(traject=traject) or versie_opstellen(traject=traject)
-    if versie.status == VersieStatus.CONCEPT:
-        ondertekenaar = selectors.tekenbevoegde_ambtenaren(traject=traject).first()
-        if ondertekenaar is None:
-            raise OvereenkomstFout("No official of this gemeente may sign.")
-        for bron in Clausule.objects.filter(gemeente=traject.gemeente, actief=True)[:3]:
-            versie_clausule_opslaan(
-                versie=versie, door=ondertekenaar, titel=bron.titel, tekst=bron.tekst, bron=bron
-            )
-        versie = versie_vaststellen(
-            versie=versie, door=ondertekenaar, gemeente_ondertekenaar=ondertekenaar
-        )
-    versie_pdf_maken(versie_id=versie.pk)
-    versie.refresh_from_db()
-    for ondertekening in versie.ondertekeningen.select_related("ondertekenaar"):
-        ondertekening_tekenen(
-            ondertekening_id=ondertekening.pk,
-            door=ondertekening.ondertekenaar,
-            ip_adres="127.0.0.1",
-            getypte_naam=ondertekening.naam,
-            pdf_sha256=versie.pdf_sha256,
-        )
-    versie_verzegelen(versie_id=versie.pk, doorzetten=False)
-    versie.refresh_from_db()
-    return versie

@@ -1,0 +1,40 @@
+"""The section phase 4 adds to the traject page: the agreement, its versions and what the user
+still has to sign. It reads through ``selectors``; registered from ``OverdrachtConfig.ready``."""
+
+from __future__ import annotations
+
+from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.fasen import fasen
+
+from . import selectors
+from .constants import VersieStatus
+
+
+def paneel_overeenkomst(request, traject, rollen) -> dict | None:
+    versies = list(selectors.versies_van_traject(traject=traject))
+    if not versies:
+        if traject.status == TrajectStatus.OVERDRACHT and Rol.AMBTENAAR in rollen:
+            return {"traject": traject, "opstellen": True, "versies": [], "huidige": None}
+        return None
+    user = request.user
+    zichtbaar = [v for v in versies if selectors.mag_versie_zien(user, v, rollen)]
+    huidige = next((v for v in versies if v.status != VersieStatus.VERVANGEN), None)
+    if not zichtbaar:
+        return None
+    eigen = []
+    if huidige is not None and huidige in zichtbaar and traject.status == TrajectStatus.OVERDRACHT:
+        eigen = [
+            o
+            for o in selectors.eigen_ondertekeningen(user, huidige)
+            if o.getekend_op is None and o.geweigerd_op is None
+        ]
+    return {
+        "traject": traject,
+        "huidige": huidige if huidige in zichtbaar else None,
+        "versies": zichtbaar,
+        "ambtenaar": Rol.AMBTENAAR in rollen,
+        "te_tekenen": eigen,
+    }
+
+
+fasen.paneel("overeenkomst", "overdracht/_paneel.html", paneel_overeenkomst, volgorde=40)

@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.fasen import fasen
 
-from .constants import VersieStatus
+from .constants import NAAR_EVALUATIE, VersieStatus
 from .models import OvereenkomstVersie
 
 
 # --- requirement for overdracht -> evaluatie --------------------------------------------------
 @fasen.vereiste(
-    "naar_evaluatie",
+    NAAR_EVALUATIE,
     "overeenkomst_verzegeld",
     _(
         "De huidige versie van de overeenkomst is door iedereen ondertekend en door het "

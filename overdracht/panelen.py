@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.fasen import fasen
+from aanbesteden.transities import TRANSITIES
 
 from . import selectors
-from .constants import VersieStatus
+from .constants import NAAR_EVALUATIE, VersieStatus
 
 
 def paneel_overeenkomst(request, traject, rollen) -> dict | None:
@@ -28,12 +29,21 @@ def paneel_overeenkomst(request, traject, rollen) -> dict | None:
             for o in selectors.eigen_ondertekeningen(user, huidige)
             if o.getekend_op is None and o.geweigerd_op is None
         ]
+    ambtenaar = Rol.AMBTENAAR in rollen
     return {
         "traject": traject,
         "huidige": huidige if huidige in zichtbaar else None,
         "versies": zichtbaar,
-        "ambtenaar": Rol.AMBTENAAR in rollen,
+        "ambtenaar": ambtenaar,
         "te_tekenen": eigen,
+        # Sealed, but the platform could not move the traject on: the officials take the step.
+        "niet_doorgezet": huidige
+        if ambtenaar
+        and huidige is not None
+        and huidige.naar_evaluatie_geweigerd_op
+        and traject.status == TrajectStatus.OVERDRACHT
+        else None,
+        "stap_verder": TRANSITIES[NAAR_EVALUATIE].label,
     }
 
 

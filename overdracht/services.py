@@ -4,6 +4,7 @@ refusing, sealing and superseding."""
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -19,10 +20,18 @@ from aanbesteden.models import Lidmaatschap, NotificatieSoort, Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
 
 from . import selectors
-from .constants import INSTEMMINGSTEKST, STANDAARD_CLAUSULES, PdfStatus, VersieStatus
+from .constants import (
+    INSTEMMINGSTEKST,
+    NAAR_EVALUATIE,
+    STANDAARD_CLAUSULES,
+    PdfStatus,
+    VersieStatus,
+)
 from .models import Clausule, Ondertekening, OvereenkomstVersie, VersieClausule
 
 TEKST_MAX = 20000
+
+log = logging.getLogger(__name__)
 
 
 class OvereenkomstFout(Exception):
@@ -619,8 +628,10 @@ def versie_verzegelen(*, versie_id: int, doorzetten: bool = True) -> bool:
 
 
 def _naar_evaluatie(versie: OvereenkomstVersie) -> None:
-    """Move the traject on to evaluatie as the gemeente's signatory; when another phase's
-    requirement still blocks it, the official takes the step later."""
+    """Move the traject on to evaluatie as the gemeente's signatory. When the state machine
+    refuses (another phase's requirement still blocks it), the refusal is logged and kept on
+    the version, where the agreement panel shows it to the officials: they take the step by
+    hand once the requirements are met."""
     from aanbesteden.services import TransitieGeweigerd, traject_transitie
 
     gemeente_rij = versie.ondertekeningen.filter(partij_soort=PartijSoort.GEMEENTE).first()
@@ -631,11 +642,21 @@ def _naar_evaluatie(versie: OvereenkomstVersie) -> None:
         with transaction.atomic():
             traject_transitie(
                 traject=traject,
-                transitie="naar_evaluatie",
+                transitie=NAAR_EVALUATIE,
                 door=gemeente_rij.ondertekenaar,
                 motivatie=_("Overeenkomst versie %(nummer)s is door iedereen ondertekend.")
                 % {"nummer": versie.nummer},
                 controleer_rechten=False,
             )
-    except TransitieGeweigerd:
-        pass
+    except TransitieGeweigerd as exc:
+        redenen = [str(exc.bericht), *(str(r) for r in exc.redenen)]
+        log.warning(
+            "Traject %s: %s after sealing agreement version %s refused: %s",
+            traject.pk,
+            NAAR_EVALUATIE,
+            versie.nummer,
+            " | ".join(redenen),
+        )
+        versie.naar_evaluatie_geweigerd = "\n".join(redenen)[:5000]
+        versie.naar_evaluatie_geweigerd_op = timezone.now()
+        versie.save(update_fields=["naar_evaluatie_geweigerd", "naar_evaluatie_geweigerd_op"])

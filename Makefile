@@ -98,7 +98,7 @@ clean:
 
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
-	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/permissions.py aanbesteden/berichten.py
+	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/berichten.py
 
 check: install
 	$(PY) manage.py check

@@ -35,16 +35,6 @@ EINDSTATUSSEN = frozenset(
     }
 )
 
-#: States from which the initiative may still withdraw.
-INTREKBAAR = [
-    TrajectStatus.CONCEPT,
-    TrajectStatus.INGEDIEND,
-    TrajectStatus.HORIZON,
-    TrajectStatus.COALITIE,
-    TrajectStatus.ROUTE,
-    TrajectStatus.OVERDRACHT,
-]
-
 
 class Rol(models.TextChoices):
     """The roles a user can have on one traject."""

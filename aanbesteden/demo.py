@@ -1,7 +1,10 @@
 """Demo data: two gemeenten, officials, an initiative with members, partners, and trajecten in
 every state, each brought there through the real services so its data is complete.
 
-Each phase app makes the requirements of its transitions hold through ``@fasen.demo(...)``.
+Each phase app makes the requirements of its transitions hold through ``@fasen.demo(...)`` in
+its own ``<app>/demo.py``. Those modules are demo code, not part of the running platform:
+nothing imports them but ``voorbereidingen_laden`` here, which ``seed_demo`` (and a walk along a
+demo path) calls first.
 """
 
 from __future__ import annotations
@@ -9,11 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils.module_loading import autodiscover_modules
 
 from . import services
 from .constants import LidmaatschapRol, TrajectStatus
 from .fasen import fasen
 from .models import Gemeente, Traject, User
+from .transities import TRANSITIES
 
 DEMO_WACHTWOORD = "demo-wachtwoord-2026"
 #: The second factor of the demo's officials and platform administrator: the key (base32) of
@@ -109,8 +114,15 @@ def _gemeente(naam: str, slug: str, cbs: str) -> Gemeente:
     return gemeente or services.gemeente_aanmaken(naam=naam, slug=slug, cbs_code=cbs)
 
 
+def voorbereidingen_laden() -> None:
+    """Import every installed app's ``demo`` module, which registers its preparations with
+    ``fasen.demo`` (in the order of ``INSTALLED_APPS``, once per process)."""
+    autodiscover_modules("demo")
+
+
 def traject_naar(traject: Traject, doel: str, demo: Demo) -> Traject:
     """Walk ``traject`` along its demo path, letting each phase app prepare its data first."""
+    voorbereidingen_laden()
     for transitie in PADEN[doel]:
         for voorbereiding in fasen.demo_voorbereidingen(transitie):
             voorbereiding(traject=traject, demo=demo)
@@ -119,7 +131,7 @@ def traject_naar(traject: Traject, doel: str, demo: Demo) -> Traject:
             traject=traject,
             transitie=transitie,
             door=demo.actor(traject, transitie),
-            motivatie="Demo: " + str(services.TRANSITIE_LABELS[transitie]),
+            motivatie="Demo: " + str(TRANSITIES[transitie].label),
         )
     return traject
 
@@ -127,6 +139,7 @@ def traject_naar(traject: Traject, doel: str, demo: Demo) -> Traject:
 @transaction.atomic
 def seed_demo() -> list[tuple[str, str, str]]:
     """Create the demo data if absent (idempotent). Returns the log-ins (role, e-mail, how)."""
+    voorbereidingen_laden()
     deventer = _gemeente("Deventer", "deventer", "GM0150")
     zaanstad = _gemeente("Zaanstad", "zaanstad", "GM0479")
     beheer = User.objects.filter(email="beheer@demo.nl").first() or User.objects.create_superuser(

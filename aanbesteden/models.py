@@ -23,17 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 
-from .constants import (
-    FASEN,
-    INTREKBAAR,
-    EvaluatieFrequentie,
-    LidmaatschapRol,
-    Rol,
-    Taal,
-    TrajectStatus,
-)
+from .constants import FASEN, EvaluatieFrequentie, LidmaatschapRol, Taal, TrajectStatus
 from .fasen import fasen
 from .permissions import mag_vuren
+from .transities import TABEL, Transitie
 
 
 class UserManager(BaseUserManager["User"]):
@@ -226,35 +219,47 @@ class Lidmaatschap(models.Model):
         return f"{self.gebruiker} – {self.gemeente} ({self.get_rol_display()})"
 
 
-def _transitie(naam: str, source: object, target: str, rollen: tuple[str, ...]):
-    """A transition of the Traject: requirements from the phase registry, permission by role."""
+def _transitiemethode(t: Transitie):
+    """The django-fsm transition of one row of the table: source and target from the row, the
+    registered requirements as its condition, the row's roles as its permission, logged by
+    django-fsm-log (who and why). It only changes the traject's own fields."""
 
-    def decorator(func):
-        met_overgang = transition(
-            field="status",
-            source=source,
-            target=target,
-            conditions=[fasen.conditie(naam)],
-            permission=mag_vuren(*rollen),
-            custom={"naam": naam},
-        )(func)
-        # The log decorators go outermost, so the log row gets who and why.
-        return fsm_log_by(fsm_log_description(allow_inline=False)(met_overgang))
+    def methode(self: Traject, *, by=None, description=None) -> None:
+        self.status_sinds = timezone.now()
 
-    return decorator
+    methode.__name__ = methode.__qualname__ = t.naam
+    methode.__doc__ = f"{t.naam}: {' | '.join(t.van)} -> {t.naar} ({', '.join(t.rollen)})"
+    conditie: Any = fasen.conditie(t.naam)  # takes a Traject, not any model
+    met_overgang = transition(
+        field="status",
+        source=list(t.van),
+        target=t.naar,
+        conditions=[conditie],
+        permission=mag_vuren(*t.rollen),
+        custom={"naam": t.naam},
+    )(methode)
+    # The log decorators go outermost, so the log row gets who and why.
+    return fsm_log_by(fsm_log_description(allow_inline=False)(met_overgang))
 
 
-A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
+class TrajectTransities:
+    """One method per transition of ``transities.TABEL`` (``traject.indienen(by=, description=)``
+    and so on); django-fsm collects them from ``Traject``, which inherits them. Fire them only
+    through ``services.traject_transitie``."""
+
+
+for _t in TABEL:
+    setattr(TrajectTransities, _t.naam, _transitiemethode(_t))
+
 
 #: Why a traject cannot move to another gemeente (its officials' access follows the gemeente).
 GEMEENTE_VAST = _(
     "De gemeente van een traject kan niet worden gewijzigd. Begin een nieuw traject bij de "
     "andere gemeente."
 )
-S = TrajectStatus
 
 
-class Traject(ConcurrentTransitionMixin, models.Model):
+class Traject(ConcurrentTransitionMixin, TrajectTransities, models.Model):
     """One task on its way from first idea to structural anchoring."""
 
     gemeente = models.ForeignKey(
@@ -339,66 +344,6 @@ class Traject(ConcurrentTransitionMixin, models.Model):
             if self.status in statussen:
                 return nummer
         return 0
-
-    def _gewijzigd(self) -> None:
-        self.status_sinds = timezone.now()
-
-    # --- transitions: each only changes this model's own fields ------------------------------
-    @_transitie("indienen", S.CONCEPT, S.INGEDIEND, (INI,))
-    def indienen(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("toelaten", S.INGEDIEND, S.HORIZON, (A,))
-    def toelaten(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("afwijzen", S.INGEDIEND, S.AFGEWEZEN, (A,))
-    def afwijzen(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("naar_coalitie", S.HORIZON, S.COALITIE, (A, INI))
-    def naar_coalitie(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("terug_naar_horizon", S.COALITIE, S.HORIZON, (A, INI))
-    def terug_naar_horizon(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("naar_route", S.COALITIE, S.ROUTE, (A, INI))
-    def naar_route(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("terug_naar_coalitie", S.ROUTE, S.COALITIE, (A, INI))
-    def terug_naar_coalitie(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("naar_overdracht", S.ROUTE, S.OVERDRACHT, (A,))
-    def naar_overdracht(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("terug_naar_route", S.OVERDRACHT, S.ROUTE, (A, INI))
-    def terug_naar_route(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("naar_evaluatie", S.OVERDRACHT, S.EVALUATIE, (A,))
-    def naar_evaluatie(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("bijsturen", S.EVALUATIE, S.ROUTE, (A,))
-    def bijsturen(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("verankeren", S.EVALUATIE, S.VERANKERD, (A,))
-    def verankeren(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("beeindigen", S.EVALUATIE, S.BEEINDIGD, (A,))
-    def beeindigen(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
-
-    @_transitie("intrekken", INTREKBAAR, S.INGETROKKEN, (INI, A))
-    def intrekken(self, *, by=None, description=None) -> None:
-        self._gewijzigd()
 
 
 class NotificatieSoort(models.TextChoices):

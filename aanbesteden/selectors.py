@@ -17,6 +17,7 @@ from . import permissions
 from .constants import FASEN, TrajectStatus
 from .fasen import Vereiste, fasen
 from .models import Gemeente, Lidmaatschap, Traject, User
+from .transities import TRANSITIES
 
 
 def traject_get(*, user: User | AnonymousUser, pk: Any) -> Traject:
@@ -72,45 +73,30 @@ class Stap:
     doel: str
     mag: bool
     onvervuld: list[Vereiste]
-    vooruit: bool
+    vooruit: bool  # a step back or out shows no checklist of what is still missing
 
     @property
     def kan_nu(self) -> bool:
         return self.mag and not self.onvervuld
 
 
-#: Transitions that move a traject backwards or out; they show no requirement checklist.
-TERUG_OF_UIT = frozenset(
-    {
-        "terug_naar_horizon",
-        "terug_naar_coalitie",
-        "terug_naar_route",
-        "bijsturen",
-        "intrekken",
-        "afwijzen",
-        "beeindigen",
-    }
-)
-
-
 def traject_stappen(*, traject: Traject, user: User) -> list[Stap]:
     """Every transition possible from the current state, whether ``user`` may fire it and
     what is still missing for it."""
-    from .services import TRANSITIE_LABELS
-
     stappen = []
     for t in _uit_huidige(traject):
+        rij = TRANSITIES[t.name]
         stappen.append(
             Stap(
-                naam=t.name,
-                label=str(TRANSITIE_LABELS[t.name]),
+                naam=rij.naam,
+                label=str(rij.label),
                 doel=str(t.target),
                 mag=t.has_perm(traject, user),
-                onvervuld=fasen.onvervuld(traject, t.name),
-                vooruit=t.name not in TERUG_OF_UIT,
+                onvervuld=fasen.onvervuld(traject, rij.naam),
+                vooruit=rij.vooruit,
             )
         )
-    volgorde = list(TRANSITIE_LABELS)
+    volgorde = list(TRANSITIES)
     stappen.sort(key=lambda s: volgorde.index(s.naam))
     return stappen
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from . import permissions
@@ -13,41 +12,7 @@ from .berichten import bericht_versturen
 from .constants import LidmaatschapRol, Rol, TrajectStatus
 from .fasen import fasen
 from .models import GEMEENTE_VAST, Gemeente, Lidmaatschap, NotificatieSoort, Traject, User
-
-#: Transitions that need a motivation (decisions, moves back and endings).
-MOTIVATIE_VERPLICHT = frozenset(
-    {
-        "toelaten",
-        "afwijzen",
-        "terug_naar_horizon",
-        "terug_naar_coalitie",
-        "terug_naar_route",
-        "bijsturen",
-        "verankeren",
-        "beeindigen",
-        "intrekken",
-    }
-)
-
-TRANSITIE_LABELS = {
-    "indienen": gettext_lazy("Voorstel indienen"),
-    "toelaten": gettext_lazy("Toelaten"),
-    "afwijzen": gettext_lazy("Afwijzen"),
-    "naar_coalitie": gettext_lazy("Door naar vitale coalities"),
-    "terug_naar_horizon": gettext_lazy("Terug naar de stip aan de horizon"),
-    "naar_route": gettext_lazy("Door naar routes naar de horizon"),
-    "terug_naar_coalitie": gettext_lazy("Terug naar vitale coalities"),
-    "naar_overdracht": gettext_lazy("Door naar formele overdracht"),
-    "terug_naar_route": gettext_lazy("Terug naar de route"),
-    "naar_evaluatie": gettext_lazy("Door naar evaluatie en verankering"),
-    "bijsturen": gettext_lazy("Bijsturen: terug naar de route"),
-    "verankeren": gettext_lazy("Verankeren"),
-    "beeindigen": gettext_lazy("Beëindigen"),
-    "intrekken": gettext_lazy("Traject intrekken"),
-}
-
-#: Every transition name, in the order of the journey.
-TRANSITIES = tuple(TRANSITIE_LABELS)
+from .transities import TRANSITIES
 
 
 class TransitieGeweigerd(Exception):
@@ -61,7 +26,7 @@ class TransitieGeweigerd(Exception):
 
 
 def transitie_methode(traject: Traject, transitie: str):
-    if transitie not in TRANSITIE_LABELS:
+    if transitie not in TRANSITIES:
         raise TransitieGeweigerd(_("Deze stap bestaat niet."))
     return getattr(traject, transitie)
 
@@ -74,21 +39,22 @@ def traject_transitie(
     motivatie: str = "",
     controleer_rechten: bool = True,
 ) -> Traject:
-    """Fire ``transitie`` on ``traject`` as ``door``.
+    """Fire ``transitie`` on ``traject`` as ``door``: the one way a traject changes status.
 
-    Locks the row, refuses when the traject changed since ``traject`` was read (a stale copy),
-    checks role and requirements, transitions, saves, logs (who, when, from, to, motivation),
-    runs the phase apps' follow-ups and schedules mail after commit. Raises
-    ``TransitieGeweigerd`` with a message for the user; nothing is saved then.
+    The steps below run in this order (``manage.py transities`` prints, per transition, the
+    requirements and follow-ups the phase apps registered). Raises ``TransitieGeweigerd`` with
+    a message for the user; nothing is saved then.
     """
+    # 1. The step exists in the table, with a motivation where the table asks for one.
     motivatie = (motivatie or "").strip()
     methode = transitie_methode(traject, transitie)
-    if transitie in MOTIVATIE_VERPLICHT and not motivatie:
+    if TRANSITIES[transitie].motivatie_verplicht and not motivatie:
         raise TransitieGeweigerd(_("Geef een motivatie voor deze stap."))
     if len(motivatie) > 5000:
         raise TransitieGeweigerd(_("De motivatie is te lang (hoogstens 5000 tekens)."))
 
     with transaction.atomic():
+        # 2. Lock the row; refuse a copy that is stale (another status, another gemeente).
         actueel = Traject.objects.select_for_update().filter(pk=traject.pk).first()
         if actueel is None:
             raise TransitieGeweigerd(_("Dit traject bestaat niet meer."))
@@ -107,6 +73,7 @@ def traject_transitie(
                 )
                 % {"status": actueel.get_status_display()}
             )
+        # 3. The step leaves from this status, and ``door`` has one of its roles.
         meta = methode._django_fsm
         if not meta.has_transition(traject.status):
             raise TransitieGeweigerd(
@@ -119,12 +86,14 @@ def traject_transitie(
             raise TransitieGeweigerd(
                 _("U mag deze stap niet zetten in uw rol bij dit traject."), verboden=True
             )
+        # 4. Every registered requirement holds (all unmet ones are named).
         onvervuld = fasen.onvervuld(traject, transitie)
         if onvervuld:
             raise TransitieGeweigerd(
                 _("Deze stap kan nog niet: niet alles is klaar."),
                 redenen=[str(v.bericht) for v in onvervuld],
             )
+        # 5. Transition and save; django-fsm-log writes who, when, from, to and why.
         van = traject.status
         try:
             methode(by=door, description=motivatie or None)
@@ -139,8 +108,10 @@ def traject_transitie(
             raise TransitieGeweigerd(
                 _("Iemand anders heeft dit traject intussen gewijzigd. Bekijk het opnieuw.")
             ) from exc
+        # 6. The phase apps' follow-ups, in the order registered, in this transaction.
         for gevolg in fasen.gevolgen(transitie):
             gevolg(traject=traject, door=door, motivatie=motivatie)
+        # 7. Tell everybody involved (after commit), unless an app sends its own message.
         if not fasen.heeft_eigen_melding(transitie):
             _transitie_melden(traject=traject, transitie=transitie, door=door, van=van)
     return traject

@@ -35,7 +35,8 @@ from .forms import (
 from .limieten import limiet_bewaken
 from .models import Gemeente, Notificatie
 from .permissions import traject_rollen
-from .services import MOTIVATIE_VERPLICHT, TRANSITIE_LABELS, TransitieGeweigerd, traject_transitie
+from .services import TransitieGeweigerd, traject_transitie
+from .transities import TRANSITIES
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -196,8 +197,9 @@ class TransitieView(LoginRequiredMixin, View):
             return self.handle_no_permission()
         self.traject = selectors.traject_get(user=request.user, pk=kwargs["pk"])
         self.transitie = kwargs["transitie"]
-        if self.transitie not in TRANSITIE_LABELS:
+        if self.transitie not in TRANSITIES:
             raise PermissionDenied(_("Deze stap bestaat niet."))
+        self.rij = TRANSITIES[self.transitie]
         self.stap = next(
             (
                 s
@@ -212,7 +214,7 @@ class TransitieView(LoginRequiredMixin, View):
         return TransitieForm(
             data,
             initial={"status": self.traject.status},
-            motivatie_verplicht=self.transitie in MOTIVATIE_VERPLICHT,
+            motivatie_verplicht=self.rij.motivatie_verplicht,
         )
 
     def render(self, form, status=200):
@@ -223,7 +225,7 @@ class TransitieView(LoginRequiredMixin, View):
                 "traject": self.traject,
                 "transitie": self.transitie,
                 "stap": self.stap,
-                "label": TRANSITIE_LABELS[self.transitie],
+                "label": self.rij.label,
                 "form": form,
             },
             status=status,

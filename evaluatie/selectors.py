@@ -23,7 +23,7 @@ from .constants import (
     HerinneringSoort,
     MomentStatus,
 )
-from .models import Evaluatie, EvaluatieBijdrage, Evaluatiemoment, Herinnering
+from .models import Evaluatie, EvaluatieBijdrage, Evaluatiemoment, Herinnering, Verankering
 
 PARTNER_BEVESTIGD = "bevestigd"
 VERSIE_VERZEGELD = "verzegeld"
@@ -146,6 +146,10 @@ def volgend_moment(*, traject: Traject) -> Evaluatiemoment | None:
         .order_by("gepland_op", "pk")
         .first()
     )
+
+
+def verankering_van(*, traject: Traject) -> Verankering | None:
+    return Verankering.objects.filter(traject=traject).first()
 
 
 def indicatoren(*, traject: Traject) -> list[Indicator]:

@@ -8,6 +8,7 @@ class InitiatievenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Plug this phase's requirements, follow-ups and demo data into the core, and
-        # declare its personal data for the export and erasure.
-        from . import fasen, privacy  # noqa: F401
+        # Plug this phase's requirements and follow-ups into the core, add its sections to the
+        # traject page, and declare its personal data for the export and erasure. (Its demo
+        # data, in ``demo``, only ``seed_demo`` loads.)
+        from . import fasen, panelen, privacy  # noqa: F401

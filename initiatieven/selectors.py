@@ -135,6 +135,16 @@ def voorstel_get(*, traject: Traject) -> Voorstel:
     return voorstel
 
 
+def voorstel_van(*, traject: Traject) -> Voorstel | None:
+    """The proposal of ``traject`` with what the traject page's panel shows of it (initiative,
+    call, decision letter, assessment), or ``None``; one query."""
+    return (
+        Voorstel.objects.select_related("initiatief", "opgave", "besluitbrief", "beoordeling")
+        .filter(traject_id=traject.pk)
+        .first()
+    )
+
+
 def voorstel_details(*, voorstel: Voorstel) -> dict:
     """What the proposal page shows besides the proposal itself, in a fixed number of queries."""
     steun = list(voorstel.steunbetuigingen.order_by("pk"))

@@ -20,6 +20,7 @@ from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
+from aanbesteden.transities import TRANSITIES
 
 from . import selectors, services
 from .bestandscontrole import TOEGESTAAN, download_naam
@@ -281,6 +282,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
             "onvervuld": fasen.onvervuld(traject, "indienen")
             if traject.status == TrajectStatus.CONCEPT
             else [],
+            "indienen": TRANSITIES["indienen"],
             **selectors.voorstel_details(voorstel=voorstel_obj),
         },
     )

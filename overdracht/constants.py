@@ -70,3 +70,6 @@ STANDAARD_CLAUSULES = [
         "volgens de Algemene verordening gegevensbescherming (AVG).",
     ),
 ]
+
+#: The transition the platform fires itself once the agreement is signed and sealed.
+NAAR_EVALUATIE = "naar_evaluatie"

@@ -75,6 +75,14 @@ class OvereenkomstVersie(models.Model):
     vastgesteld_op = models.DateTimeField(_("vastgesteld op"), null=True, blank=True)
     vervangen_op = models.DateTimeField(_("vervangen op"), null=True, blank=True)
     vervangen_reden = models.TextField(_("reden van vervanging"), blank=True)
+    # After sealing the platform moves the traject on to evaluatie itself; when the state
+    # machine refuses, why and when is kept here and shown to the officials.
+    naar_evaluatie_geweigerd = models.TextField(
+        _("waarom het traject na het verzegelen niet door kon naar evaluatie"), blank=True
+    )
+    naar_evaluatie_geweigerd_op = models.DateTimeField(
+        _("doorzetten naar evaluatie geweigerd op"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,6 +4,7 @@ refusing, sealing and superseding."""
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
@@ -19,10 +20,18 @@ from aanbesteden.models import Lidmaatschap, NotificatieSoort, Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
 
 from . import selectors
-from .constants import INSTEMMINGSTEKST, STANDAARD_CLAUSULES, PdfStatus, VersieStatus
+from .constants import (
+    INSTEMMINGSTEKST,
+    NAAR_EVALUATIE,
+    STANDAARD_CLAUSULES,
+    PdfStatus,
+    VersieStatus,
+)
 from .models import Clausule, Ondertekening, OvereenkomstVersie, VersieClausule
 
 TEKST_MAX = 20000
+
+log = logging.getLogger(__name__)
 
 
 class OvereenkomstFout(Exception):
@@ -619,8 +628,10 @@ def versie_verzegelen(*, versie_id: int, doorzetten: bool = True) -> bool:
 
 
 def _naar_evaluatie(versie: OvereenkomstVersie) -> None:
-    """Move the traject on to evaluatie as the gemeente's signatory; when another phase's
-    requirement still blocks it, the official takes the step later."""
+    """Move the traject on to evaluatie as the gemeente's signatory. When the state machine
+    refuses (another phase's requirement still blocks it), the refusal is logged and kept on
+    the version, where the agreement panel shows it to the officials: they take the step by
+    hand once the requirements are met."""
     from aanbesteden.services import TransitieGeweigerd, traject_transitie
 
     gemeente_rij = versie.ondertekeningen.filter(partij_soort=PartijSoort.GEMEENTE).first()
@@ -631,42 +642,21 @@ def _naar_evaluatie(versie: OvereenkomstVersie) -> None:
         with transaction.atomic():
             traject_transitie(
                 traject=traject,
-                transitie="naar_evaluatie",
+                transitie=NAAR_EVALUATIE,
                 door=gemeente_rij.ondertekenaar,
                 motivatie=_("Overeenkomst versie %(nummer)s is door iedereen ondertekend.")
                 % {"nummer": versie.nummer},
                 controleer_rechten=False,
             )
-    except TransitieGeweigerd:
-        pass
-
-
-# --- demo -----------------------------------------------------------------------------------------
-def demo_tekenen_en_verzegelen(*, traject: Traject) -> OvereenkomstVersie:
-    """For the demo: fix the open version, render, let every signatory sign, and seal —
-    synchronously (the demo runs in one transaction, so after-commit tasks come too late)."""
-    versie = selectors.huidige_versie(traject=traject) or versie_opstellen(traject=traject)
-    if versie.status == VersieStatus.CONCEPT:
-        ondertekenaar = selectors.tekenbevoegde_ambtenaren(traject=traject).first()
-        if ondertekenaar is None:
-            raise OvereenkomstFout("No official of this gemeente may sign.")
-        for bron in Clausule.objects.filter(gemeente=traject.gemeente, actief=True)[:3]:
-            versie_clausule_opslaan(
-                versie=versie, door=ondertekenaar, titel=bron.titel, tekst=bron.tekst, bron=bron
-            )
-        versie = versie_vaststellen(
-            versie=versie, door=ondertekenaar, gemeente_ondertekenaar=ondertekenaar
+    except TransitieGeweigerd as exc:
+        redenen = [str(exc.bericht), *(str(r) for r in exc.redenen)]
+        log.warning(
+            "Traject %s: %s after sealing agreement version %s refused: %s",
+            traject.pk,
+            NAAR_EVALUATIE,
+            versie.nummer,
+            " | ".join(redenen),
         )
-    versie_pdf_maken(versie_id=versie.pk)
-    versie.refresh_from_db()
-    for ondertekening in versie.ondertekeningen.select_related("ondertekenaar"):
-        ondertekening_tekenen(
-            ondertekening_id=ondertekening.pk,
-            door=ondertekening.ondertekenaar,
-            ip_adres="127.0.0.1",
-            getypte_naam=ondertekening.naam,
-            pdf_sha256=versie.pdf_sha256,
-        )
-    versie_verzegelen(versie_id=versie.pk, doorzetten=False)
-    versie.refresh_from_db()
-    return versie
+        versie.naar_evaluatie_geweigerd = "\n".join(redenen)[:5000]
+        versie.naar_evaluatie_geweigerd_op = timezone.now()
+        versie.save(update_fields=["naar_evaluatie_geweigerd", "naar_evaluatie_geweigerd_op"])

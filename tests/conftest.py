@@ -36,23 +36,19 @@ def client():
 
 
 @pytest.fixture
-def vereisten_register(monkeypatch):
-    """A requirement registry a test may extend; restored afterwards."""
-    import copy
-
-    monkeypatch.setattr(fasen, "_vereisten", copy.deepcopy(fasen._vereisten))
-    return fasen
+def vereisten_register():
+    """The phase registry as the apps filled it, for a test to add to or leave things out of
+    (``vereisten_weglaten``); afterwards it is as before (``fasen.tijdelijk()``)."""
+    with fasen.tijdelijk() as register:
+        yield register
 
 
 @pytest.fixture
-def geen_vereisten(monkeypatch):
-    """Switch off the phase apps' requirements, for tests of the bare state machine."""
-    from collections import defaultdict
-
-    monkeypatch.setattr(fasen, "_vereisten", defaultdict(dict))
-    monkeypatch.setattr(fasen, "_gevolgen", defaultdict(list))
-    monkeypatch.setattr(fasen, "_eigen_melding", set())
-    return fasen
+def geen_vereisten():
+    """The phase registry without requirements, follow-ups or own messages, for tests of the
+    bare state machine; afterwards it is as before (``fasen.tijdelijk(kaal=True)``)."""
+    with fasen.tijdelijk(kaal=True) as register:
+        yield register
 
 
 @pytest.fixture

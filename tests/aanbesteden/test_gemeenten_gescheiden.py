@@ -10,7 +10,7 @@ from django.urls import URLResolver, get_resolver
 
 from aanbesteden.constants import TrajectStatus as S
 from aanbesteden.models import Traject
-from aanbesteden.services import TRANSITIES
+from aanbesteden.transities import TRANSITIES
 
 
 def _routes(patronen, prefix=""):

@@ -6,7 +6,8 @@ from django_fsm_log.models import StateLog
 
 from aanbesteden.constants import TrajectStatus as S
 from aanbesteden.models import Traject
-from aanbesteden.services import TRANSITIES, TransitieGeweigerd, traject_transitie
+from aanbesteden.services import TransitieGeweigerd, traject_transitie
+from aanbesteden.transities import TRANSITIES
 
 ROLLEN = [
     "ambtenaar",

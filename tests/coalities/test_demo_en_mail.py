@@ -15,7 +15,7 @@ from aanbesteden.constants import TrajectStatus
 from aanbesteden.demo import Demo
 from aanbesteden.fasen import fasen
 from aanbesteden.models import Traject
-from coalities import fasen as coalitie_fasen
+from coalities import demo as coalitie_demo
 from coalities import services
 from coalities.constants import UitnodigingStatus
 from coalities.models import Inzet, Mijlpaal, Partner, Tranche, Uitnodiging
@@ -47,17 +47,17 @@ def test_demo_brengt_traject_van_coalitie_naar_overdracht(
     partners = [UserFactory(email="p1@demo.example"), UserFactory(email="p2@demo.example")]
     demo = Demo(traject.gemeente, ambtenaar, initiatiefnemer, partners)
     horizon_traject = in_status(traject, TrajectStatus.HORIZON)
-    coalitie_fasen.demo_open_uitnodiging(traject=horizon_traject, demo=demo)
+    coalitie_demo.demo_open_uitnodiging(traject=horizon_traject, demo=demo)
     coalitie = in_status(traject, TrajectStatus.COALITIE)
     # A coalition in the demo starts with one open invitation.
     assert Uitnodiging.objects.filter(traject=coalitie, status=UitnodigingStatus.OPEN).count() == 1
     assert "uitnodigingen_beantwoord" in eigen_onvervuld(coalitie, "naar_route")
-    coalitie_fasen.demo_coalitie(traject=coalitie, demo=demo)
+    coalitie_demo.demo_coalitie(traject=coalitie, demo=demo)
     assert eigen_onvervuld(coalitie, "naar_route") == set()
     namen = set(Partner.objects.values_list("organisatie", flat=True))
     assert namen == {"Woningcorporatie Ons Huis", "Sportvereniging De Zwaluwen"}
     route = in_status(traject, TrajectStatus.ROUTE)
-    coalitie_fasen.demo_route(traject=route, demo=demo)
+    coalitie_demo.demo_route(traject=route, demo=demo)
     assert eigen_onvervuld(route, "naar_overdracht") == set()
     assert 3 <= Mijlpaal.objects.filter(traject=route).count() <= 4
     assert Mijlpaal.objects.filter(traject=route, indicator__isnull=False).exists()

@@ -70,7 +70,7 @@ def test_later_terug_naar_route_vraagt_opnieuw_akkoord(
 ):
     traject = in_status(akkoord_route, van)
     # Requirements of other phases are not this test's concern.
-    vereisten_register._vereisten[transitie] = {}
+    vereisten_register.vereisten_weglaten(transitie)
     traject_transitie(traject=traject, transitie=transitie, door=ambtenaar, motivatie="Bijsturen")
     traject = Traject.objects.get(pk=traject.pk)
     assert traject.status == TrajectStatus.ROUTE

@@ -32,9 +32,8 @@ EIGEN = {
 def alleen_eigen_vereisten(vereisten_register):
     """Other phases' requirements of these two steps are not this test's concern."""
     for transitie, codes in EIGEN.items():
-        vereisten_register._vereisten[transitie] = {
-            c: v for c, v in vereisten_register._vereisten[transitie].items() if c in codes
-        }
+        andere = [v.code for v in vereisten_register.vereisten(transitie) if v.code not in codes]
+        vereisten_register.vereisten_weglaten(transitie, *andere)
 
 
 def ok(antwoord, status=302):

@@ -38,7 +38,7 @@ WACHTWOORD = "geheim-wachtwoord-123"
 @pytest.fixture
 def zonder_intakevereisten(vereisten_register):
     for transitie in ("indienen", "toelaten"):
-        vereisten_register._vereisten[transitie] = {}
+        vereisten_register.vereisten_weglaten(transitie)
     return vereisten_register
 
 

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from evaluatie import grafieken
 from evaluatie.constants import Voortgang
-from evaluatie.fasen import paneel_context
 from evaluatie.models import Evaluatie, EvaluatieBijdrage, Evaluatiemoment, Meting
+from evaluatie.panelen import paneel_evaluatie
 from initiatieven.models import Indicator
 
 D = datetime.date
@@ -93,7 +93,7 @@ def _paneel_html(traject, user):
     request.user = user
     from aanbesteden.permissions import traject_rollen
 
-    ctx = paneel_context(request, traject, traject_rollen(user, traject))
+    ctx = paneel_evaluatie(request, traject, traject_rollen(user, traject))
     return render_to_string("evaluatie/_paneel.html", {"p": ctx}, request=request)
 
 
@@ -117,7 +117,7 @@ def test_paneel_toont_svg_en_tabel(eval_traject, ambtenaar, indicatoren):
 def test_paneel_verborgen_buiten_evaluatie(traject, ambtenaar):
     request = RequestFactory().get("/")
     request.user = ambtenaar
-    assert paneel_context(request, traject, frozenset()) is None
+    assert paneel_evaluatie(request, traject, frozenset()) is None
 
 
 def _aantal_queries(func):

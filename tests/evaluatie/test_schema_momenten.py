@@ -48,10 +48,9 @@ def test_einde_van_de_maand_blijft_staan():
 
 
 def test_naar_evaluatie_plant_momenten(klok, traject, ambtenaar, geen_vereisten):
-    from aanbesteden.fasen import fasen
     from evaluatie.fasen import evaluatiemomenten_plannen
 
-    fasen._gevolgen["naar_evaluatie"].append(evaluatiemomenten_plannen)
+    geen_vereisten.na_transitie("naar_evaluatie")(evaluatiemomenten_plannen)
     versie_maken(
         traject, start=D(2027, 1, 1), maanden=12, frequentie="kwartaal", eerste=D(2027, 4, 1)
     )
@@ -150,10 +149,9 @@ def test_verplaatsen_slechte_invoer(eval_traject, ambtenaar, datum, reden, meldi
     "transitie,eind", [("verankeren", "verankerd"), ("beeindigen", "beeindigd")]
 )
 def test_einde_laat_momenten_vervallen(eval_traject, ambtenaar, geen_vereisten, transitie, eind):
-    from aanbesteden.fasen import fasen
     from evaluatie.fasen import evaluatiemomenten_laten_vervallen
 
-    fasen._gevolgen[transitie].append(evaluatiemomenten_laten_vervallen)
+    geen_vereisten.na_transitie(transitie)(evaluatiemomenten_laten_vervallen)
     traject_transitie(traject=eval_traject, transitie=transitie, door=ambtenaar, motivatie="Klaar")
     assert eval_traject.status == eind
     assert not eval_traject.evaluatiemomenten.filter(status="gepland").exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aanbesteden.demo import Demo, traject_naar
 from aanbesteden.fasen import fasen
 from initiatieven.constants import OpgaveStatus
-from initiatieven.fasen import demo_opgaven
+from initiatieven.demo import demo_opgaven
 from initiatieven.models import Horizon, Opgave, Voorstel
 from tests.factories import TrajectFactory
 

@@ -34,7 +34,7 @@ def test_naar_evaluatie_kan_na_verzegelen(verzegeld):
 def test_bijsturen_vervangt_de_verzegelde_versie(verzegeld, ambtenaar, vereisten_register):
     from aanbesteden.services import traject_transitie
 
-    vereisten_register._vereisten.pop("bijsturen", None)
+    vereisten_register.vereisten_weglaten("bijsturen")
     traject = Traject.objects.get(pk=verzegeld.traject_id)
     assert traject.status == TrajectStatus.EVALUATIE
     traject_transitie(

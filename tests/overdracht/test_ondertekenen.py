@@ -193,7 +193,7 @@ def test_nieuwe_versie_na_terugkeer_toont_wat_veranderde(
     Mijlpaal.objects.filter(traject=traject, titel__startswith="Mijlpaal 1").update(
         titel="Mijlpaal 1: plantvakken later"
     )
-    vereisten_register._vereisten.pop("naar_overdracht", None)
+    vereisten_register.vereisten_weglaten("naar_overdracht")
     traject_transitie(traject=traject, transitie="naar_overdracht", door=ambtenaar)
     nieuw = traject.overeenkomstversies.get(nummer=2)
     assert nieuw.status == VersieStatus.CONCEPT

@@ -9,10 +9,9 @@ from django.utils.translation import gettext_lazy
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from . import permissions
-from .berichten import bericht_versturen
 from .constants import LidmaatschapRol, Rol, TrajectStatus
 from .fasen import fasen
-from .models import GEMEENTE_VAST, Gemeente, Lidmaatschap, NotificatieSoort, Traject, User
+from .models import GEMEENTE_VAST, Gemeente, Lidmaatschap, Traject, User
 
 #: Transitions that need a motivation (decisions, moves back and endings).
 MOTIVATIE_VERPLICHT = frozenset(
@@ -78,7 +77,8 @@ def traject_transitie(
 
     Locks the row, refuses when the traject changed since ``traject`` was read (a stale copy),
     checks role and requirements, transitions, saves, logs (who, when, from, to, motivation),
-    runs the phase apps' follow-ups and schedules mail after commit. Raises
+    runs the registered follow-ups (the phase apps' work, and the message to everybody
+    involved, which the notifications app registers). Raises
     ``TransitieGeweigerd`` with a message for the user; nothing is saved then.
     """
     motivatie = (motivatie or "").strip()
@@ -141,23 +141,7 @@ def traject_transitie(
             ) from exc
         for gevolg in fasen.gevolgen(transitie):
             gevolg(traject=traject, door=door, motivatie=motivatie)
-        if not fasen.heeft_eigen_melding(transitie):
-            _transitie_melden(traject=traject, transitie=transitie, door=door, van=van)
     return traject
-
-
-def _transitie_melden(*, traject: Traject, transitie: str, door: User, van: str) -> None:
-    """Tell everybody involved (except the one who acted) that the traject moved."""
-    ontvangers = [u for u in traject_betrokkenen(traject) if u.pk != door.pk]
-    status = traject.status
-    bericht_versturen(
-        ontvangers=ontvangers,
-        soort=NotificatieSoort.TRANSITIE,
-        sjabloon="aanbesteden/mail/transitie",
-        context={"traject": traject, "van": van, "naar": status, "door": door},
-        traject=traject,
-        url=traject.get_absolute_url(),
-    )
 
 
 def traject_betrokkenen(traject: Traject) -> list[User]:

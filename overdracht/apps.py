@@ -8,6 +8,7 @@ class OverdrachtConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Plug this phase's requirements, follow-ups and demo data into the core, and
-        # declare its personal data for the export and erasure.
-        from . import fasen, privacy  # noqa: F401
+        # Plug this phase's requirements, follow-ups and demo data into the core, declare
+        # its personal data for the export and erasure, and contribute its data to the
+        # overviews.
+        from . import bijdragen, fasen, privacy  # noqa: F401

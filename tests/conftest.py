@@ -46,11 +46,16 @@ def vereisten_register(monkeypatch):
 
 @pytest.fixture
 def geen_vereisten(monkeypatch):
-    """Switch off the phase apps' requirements, for tests of the bare state machine."""
+    """Switch off the phase apps' requirements and follow-ups, for tests of the bare state
+    machine. The general "new phase" message stays (a follow-up of the notifications)."""
     from collections import defaultdict
 
+    from meldingen.fasen import FASEMELDINGEN
+
     monkeypatch.setattr(fasen, "_vereisten", defaultdict(dict))
-    monkeypatch.setattr(fasen, "_gevolgen", defaultdict(list))
+    monkeypatch.setattr(
+        fasen, "_gevolgen", defaultdict(list, {t: [g] for t, g in FASEMELDINGEN.items()})
+    )
     monkeypatch.setattr(fasen, "_eigen_melding", set())
     return fasen
 

@@ -74,7 +74,7 @@ KERN = [
         "inloggen met wachtwoord",
         (kern_forms.InloggenForm,),
         lambda w: kern_forms.InloggenForm(),
-        lambda w: reverse("aanbesteden:inloggen"),
+        lambda w: reverse("accounts:inloggen"),
         None,
         vast=lambda w: {"username": st.one_of(st.just(w.ambtenaar.email), st.emails())},
     ),
@@ -82,7 +82,7 @@ KERN = [
         "inloglink aanvragen",
         (kern_forms.InloglinkForm,),
         lambda w: kern_forms.InloglinkForm(),
-        lambda w: reverse("aanbesteden:inloglink"),
+        lambda w: reverse("accounts:inloglink"),
         None,
     ),
     Doel(
@@ -97,7 +97,7 @@ KERN = [
         "wachtwoord vergeten",
         (auth_forms.PasswordResetForm,),
         lambda w: auth_forms.PasswordResetForm(),
-        lambda w: reverse("aanbesteden:wachtwoord_vergeten"),
+        lambda w: reverse("accounts:wachtwoord_vergeten"),
         None,
     ),
 ]
@@ -172,9 +172,9 @@ OVERGESLAGEN: dict[type, str] = {
     kern_forms.Formulier: "base class of the project's forms",
     kern_forms.ModelFormulier: "base class of the project's model forms",
     kern_forms.CodeForm: "second step of the log-in wizard, after the password; wrong and"
-    " malformed codes in tests/aanbesteden/test_tweestapsverificatie.py",
+    " malformed codes in tests/accounts/test_tweestapsverificatie.py",
     kern_forms.HerstelcodeForm: "recovery-code step of the log-in wizard; see"
-    " tests/aanbesteden/test_tweestapsverificatie.py",
+    " tests/accounts/test_tweestapsverificatie.py",
     kern_forms.AppKoppelenForm: "step of the set-up wizard, only without an app; see"
-    " tests/aanbesteden/test_tweestapsverificatie.py",
+    " tests/accounts/test_tweestapsverificatie.py",
 }

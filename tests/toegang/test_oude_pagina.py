@@ -465,7 +465,15 @@ def stand() -> dict[str, list]:
     """Every row of the project's models, the transition log and the object permissions."""
     modellen = [
         m
-        for a in ("aanbesteden", "initiatieven", "coalities", "overdracht", "evaluatie")
+        for a in (
+            "aanbesteden",
+            "meldingen",
+            "initiatieven",
+            "coalities",
+            "overdracht",
+            "evaluatie",
+            "overzicht",
+        )
         for m in apps.get_app_config(a).get_models()
     ]
     modellen += [

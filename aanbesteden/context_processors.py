@@ -4,8 +4,8 @@ from django.utils.functional import SimpleLazyObject
 def site(request):
     """The header's facts of the core: the official's gemeente.
 
-    Lazy, so pages that do not show it run no query for it. (The number of unread
-    notifications comes from ``meldingen.context_processors.ongelezen``.)"""
+    Lazy, so pages that do not show it run no query for it. (The apps above the core add
+    their own facts, such as the number of unread notifications.)"""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}

@@ -32,10 +32,13 @@ RUN apt-get update \
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY aanbesteden ./aanbesteden
+COPY meldingen ./meldingen
+COPY accounts ./accounts
 COPY initiatieven ./initiatieven
 COPY coalities ./coalities
 COPY overdracht ./overdracht
 COPY evaluatie ./evaluatie
+COPY overzicht ./overzicht
 COPY templates ./templates
 COPY static ./static
 COPY manage.py ./

@@ -78,16 +78,20 @@ format: install
 	$(VENV)/bin/ruff format --extend-exclude '*.md' .
 	$(VENV)/bin/ruff check --fix .
 
+# The platform's apps, from the core up (each imports only from those before it).
+APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht
+APPS_BOVEN_KERN := $(filter-out aanbesteden,$(APPS))
+
 # Extract and compile the translations: the core (aanbesteden/ and the site templates/)
-# into aanbesteden/locale, every app and the overviews into their own locale/.
+# into aanbesteden/locale, every other app into its own locale/.
 messages: install
-	$(PY) manage.py makemessages -l en --no-obsolete -i 'initiatieven/*' -i 'coalities/*' \
-	  -i 'overdracht/*' -i 'evaluatie/*' -i 'aanbesteden/overzicht/*' -i 'aanbesteden/migrations/*' \
-	  -i '.venv/*' -i 'node_modules/*' -i 'tests/*' -i 'bench/*' -i 'var/*' -i 'static/*' >/dev/null
-	for app in initiatieven coalities overdracht evaluatie aanbesteden/overzicht; do \
+	$(PY) manage.py makemessages -l en --no-obsolete $(foreach app,$(APPS_BOVEN_KERN),-i '$(app)/*') \
+	  -i 'aanbesteden/migrations/*' -i '.venv/*' -i 'node_modules/*' -i 'tests/*' -i 'bench/*' \
+	  -i 'var/*' -i 'static/*' -i 'docs/*' >/dev/null
+	for app in $(APPS_BOVEN_KERN); do \
 	  mkdir -p $$app/locale; \
 	  (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l en --no-obsolete -i 'migrations/*' >/dev/null); done
-	for po in $$(find aanbesteden initiatieven coalities overdracht evaluatie -path '*/locale/*/LC_MESSAGES/django.po'); do \
+	for po in $$(find $(APPS) -path '*/locale/*/LC_MESSAGES/django.po'); do \
 	  msgfmt --check-format -o $${po%.po}.mo $$po; done
 
 bench: install
@@ -98,7 +102,7 @@ clean:
 
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
-	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/berichten.py
+	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/bijdragen.py meldingen/berichten.py
 
 check: install
 	$(PY) manage.py check

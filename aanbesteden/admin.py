@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
-from .models import Gemeente, Lidmaatschap, Notificatie, Traject, User
+from .models import Gemeente, Lidmaatschap, Traject, User
 
 
 @admin.register(User)
@@ -54,9 +54,3 @@ class TrajectAdmin(GuardedModelAdmin):
         # The gemeente is chosen when the traject is made and fixed after (see Traject.save).
         velden = list(super().get_readonly_fields(request, obj))
         return [*velden, "gemeente"] if obj is not None else velden
-
-
-@admin.register(Notificatie)
-class NotificatieAdmin(admin.ModelAdmin):
-    list_display = ["onderwerp", "ontvanger", "soort", "created_at", "gelezen_op"]
-    list_filter = ["soort"]

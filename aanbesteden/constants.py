@@ -35,6 +35,14 @@ EINDSTATUSSEN = frozenset(
     }
 )
 
+#: States from which a task counts as handed over (the public register, the year report).
+OVERGEDRAGEN = (
+    TrajectStatus.OVERDRACHT,
+    TrajectStatus.EVALUATIE,
+    TrajectStatus.VERANKERD,
+    TrajectStatus.BEEINDIGD,
+)
+
 
 class Rol(models.TextChoices):
     """The roles a user can have on one traject."""

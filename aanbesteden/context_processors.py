@@ -1,11 +1,11 @@
-from django.db.models import Count, Q
 from django.utils.functional import SimpleLazyObject
 
 
 def site(request):
-    """The header's facts: the official's gemeente and the number of unread notifications.
+    """The header's facts of the core: the official's gemeente.
 
-    Lazy, so pages that do not show them run no query for them."""
+    Lazy, so pages that do not show it run no query for it. (The apps above the core add
+    their own facts, such as the number of unread notifications.)"""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
@@ -13,8 +13,6 @@ def site(request):
     def kop():
         from .models import Gemeente
 
-        gemeente = Gemeente.objects.filter(lidmaatschappen__gebruiker=user).first()
-        ongelezen = user.notificaties.aggregate(n=Count("pk", filter=Q(gelezen_op__isnull=True)))
-        return {"gemeente": gemeente, "ongelezen": ongelezen["n"]}
+        return {"gemeente": Gemeente.objects.filter(lidmaatschappen__gebruiker=user).first()}
 
     return {"kop": SimpleLazyObject(kop)}

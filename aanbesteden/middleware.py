@@ -20,39 +20,3 @@ class GebruikersTaalMiddleware:
             translation.activate(user.taal)
             request.LANGUAGE_CODE = user.taal
         return self.get_response(request)
-
-
-class TweedeFactorMiddleware:
-    """Officials and platform administrators reach no page with a session that has not passed
-    the second factor (django-otp's ``is_verified``): without an authenticator app they are
-    sent to set one up, with one to the log-in (password and code). Initiative members and
-    partners pass untouched. Must come after django-otp's ``OTPMiddleware``."""
-
-    #: What a session without an app may still open: the set-up, log-out, language.
-    VRIJ_ZONDER_APP = frozenset(
-        {"two_factor:setup", "two_factor:qr", "aanbesteden:uitloggen", "aanbesteden:taal"}
-    )
-    #: What a session that has an app but did not pass it may still open.
-    VRIJ_MET_APP = frozenset({"aanbesteden:inloggen", "aanbesteden:uitloggen", "aanbesteden:taal"})
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        from django.contrib.auth.views import redirect_to_login
-        from two_factor.utils import default_device
-
-        from .tweestaps import naar_instellen, tweede_factor_verplicht
-
-        user = request.user
-        if not user.is_authenticated or user.is_verified() or not tweede_factor_verplicht(user):
-            return None
-        naam = request.resolver_match.view_name if request.resolver_match else ""
-        if default_device(user) is None:
-            return None if naam in self.VRIJ_ZONDER_APP else naar_instellen(request)
-        if naam in self.VRIJ_MET_APP:
-            return None
-        return redirect_to_login(request.get_full_path())

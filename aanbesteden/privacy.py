@@ -1,5 +1,5 @@
 """The core's personal data, for the register in ``aanbesteden.persoonsgegevens``: the account,
-memberships, notifications, archive dossiers, and the third-party tables the core installs
+memberships, the trajecten a person is involved in, and the third-party tables the core installs
 (log-ins and lock-outs of django-axes, sessions, django-fsm-log's timeline, object
 permissions, the admin's log, and second-factor devices once an app for them is installed)."""
 
@@ -15,16 +15,7 @@ from django_celery_beat.models import PeriodicTask
 from django_fsm_log.models import StateLog
 from guardian.models import UserObjectPermission
 
-from .models import (
-    Dagoverzicht,
-    Dossier,
-    Gemeente,
-    Lidmaatschap,
-    Notificatie,
-    NotificatieVoorkeur,
-    Traject,
-    User,
-)
+from .models import Gemeente, Lidmaatschap, Traject, User
 from .persoonsgegevens import (
     GEWIST_ADRES,
     LEEG,
@@ -71,36 +62,6 @@ register.gegevens(
     gewist=_("Uw lidmaatschap van een gemeente (als ambtenaar)."),
 )
 
-register.gegevens(
-    Notificatie,
-    "meldingen",
-    titel=_("Uw meldingen"),
-    rijen=lambda p: Notificatie.objects.filter(ontvanger=p.gebruiker),
-    export=("soort", "onderwerp", "tekst", "url", "created_at", "gelezen_op", "gemaild_op"),
-    wissen=VERWIJDEREN,
-    gewist=_("Uw meldingen en uw voorkeuren voor e-mail."),
-)
-
-register.gegevens(
-    NotificatieVoorkeur,
-    "voorkeuren",
-    titel=_("Uw voorkeuren voor e-mail"),
-    rijen=lambda p: NotificatieVoorkeur.objects.filter(gebruiker=p.gebruiker),
-    export=("soort", "bezorging", "updated_at"),
-    wissen=VERWIJDEREN,
-    gewist=_("Uw meldingen en uw voorkeuren voor e-mail."),
-)
-
-register.gegevens(
-    Dagoverzicht,
-    "dagoverzichten",
-    titel=_("Dagoverzichten die u kreeg"),
-    rijen=lambda p: Dagoverzicht.objects.filter(gebruiker=p.gebruiker),
-    export=("datum", "aantal", "verzonden_op"),
-    wissen=VERWIJDEREN,
-    gewist=_("Uw meldingen en uw voorkeuren voor e-mail."),
-)
-
 
 def _rollen(p: Persoon):
     return UserObjectPermission.objects.filter(user=p.gebruiker)
@@ -127,28 +88,6 @@ register.gegevens(
     export=("id", "titel", "gemeente__naam", "status", "created_at"),
     wissen={"aangemaakt_door": LOSKOPPELEN},
     gewist=LOSGEKOPPELD,
-)
-
-register.gegevens(
-    Dossier,
-    "archiefdossiers",
-    titel=_("Archiefdossiers van uw trajecten"),
-    rijen=lambda p: Dossier.objects.filter(
-        Q(aangevraagd_door=p.gebruiker) | Q(traject__in=register.betrokken_trajecten(p))
-    ),
-    export=("traject__titel", "status", "created_at", "klaar_op"),
-    wissen={"aangevraagd_door": LOSKOPPELEN},
-    bewaren=lambda rijen, p: rijen,
-    bewaard_wissen={"aangevraagd_door": LOSKOPPELEN},
-    blijft={
-        "bestand": _(
-            "Het archiefdossier van de gemeente: de gemeente bewaart het volgens de Archiefwet."
-        )
-    },
-    bewaard=_(
-        "Archiefdossiers die de gemeente al heeft gemaakt. De gemeente bewaart die volgens "
-        "de Archiefwet."
-    ),
 )
 
 

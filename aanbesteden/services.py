@@ -8,10 +8,9 @@ from django.utils.translation import gettext as _
 from django_fsm import ConcurrentTransition, TransitionNotAllowed
 
 from . import permissions
-from .berichten import bericht_versturen
 from .constants import LidmaatschapRol, Rol, TrajectStatus
 from .fasen import fasen
-from .models import GEMEENTE_VAST, Gemeente, Lidmaatschap, NotificatieSoort, Traject, User
+from .models import GEMEENTE_VAST, Gemeente, Lidmaatschap, Traject, User
 from .transities import TRANSITIES
 
 
@@ -111,24 +110,9 @@ def traject_transitie(
         # 6. The phase apps' follow-ups, in the order registered, in this transaction.
         for gevolg in fasen.gevolgen(transitie):
             gevolg(traject=traject, door=door, motivatie=motivatie)
-        # 7. Tell everybody involved (after commit), unless an app sends its own message.
-        if not fasen.heeft_eigen_melding(transitie):
-            _transitie_melden(traject=traject, transitie=transitie, door=door, van=van)
+        # 7. The message to everybody involved is a follow-up too: the notifications app
+        #    registers it for every transition whose phase app sends no message of its own.
     return traject
-
-
-def _transitie_melden(*, traject: Traject, transitie: str, door: User, van: str) -> None:
-    """Tell everybody involved (except the one who acted) that the traject moved."""
-    ontvangers = [u for u in traject_betrokkenen(traject) if u.pk != door.pk]
-    status = traject.status
-    bericht_versturen(
-        ontvangers=ontvangers,
-        soort=NotificatieSoort.TRANSITIE,
-        sjabloon="aanbesteden/mail/transitie",
-        context={"traject": traject, "van": van, "naar": status, "door": door},
-        traject=traject,
-        url=traject.get_absolute_url(),
-    )
 
 
 def traject_betrokkenen(traject: Traject) -> list[User]:

@@ -1,133 +1,27 @@
 from __future__ import annotations
 
-from functools import partial
-
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
-from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
-from two_factor.views import LoginView as TweestapsLoginView
 
-from . import selectors, tasks
+from . import selectors
 from .constants import TrajectStatus
 from .fasen import fasen
-from .forms import (
-    CodeForm,
-    HerstelcodeForm,
-    InloggenForm,
-    InloglinkForm,
-    TrajectFilterForm,
-    TransitieForm,
-    WachtwoordVergetenForm,
-)
-from .limieten import limiet_bewaken
-from .models import Gemeente, Notificatie
+from .forms import TrajectFilterForm, TransitieForm
+from .models import Gemeente
 from .permissions import traject_rollen
 from .services import TransitieGeweigerd, traject_transitie
 from .transities import TRANSITIES
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    gemeenten = Gemeente.objects.order_by("naam")
-    return render(request, "aanbesteden/home.html", {"gemeenten": gemeenten})
-
-
-@login_required
-def start(request: HttpRequest) -> HttpResponse:
-    """Where a user lands after logging in: officials at their gemeente, others at their page."""
-    gemeente = selectors.gemeenten_van_ambtenaar(user=request.user).first()
-    if gemeente is not None:
-        return redirect("overzicht:dashboard", gemeente=gemeente.slug)
-    return redirect("aanbesteden:mijn_trajecten")
-
-
-class InloggenView(TweestapsLoginView):
-    """The officials' and administrators' log-in: e-mail and password (django-axes counts the
-    failures), then the code of their authenticator app or a recovery code
-    (django-two-factor-auth's wizard; django-otp slows down repeated wrong codes). Without an
-    app yet, the password logs in and the set-up follows (``TweedeFactorMiddleware``)."""
-
-    template_name = "registration/login.html"
-    form_list = (
-        (TweestapsLoginView.AUTH_STEP, InloggenForm),
-        (TweestapsLoginView.TOKEN_STEP, CodeForm),
-        (TweestapsLoginView.BACKUP_STEP, HerstelcodeForm),
-    )
-
-    def dispatch(self, request, *args, **kwargs):
-        from .tweestaps import tweede_factor_verplicht
-
-        user = request.user
-        if user.is_authenticated and (user.is_verified() or not tweede_factor_verplicht(user)):
-            return HttpResponseRedirect(self.get_success_url())
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_prefix(self, request, *args, **kwargs) -> str:
-        return "inloggen"
-
-    def post(self, request, *args, **kwargs):
-        # A post without the wizard's step (a plain e-mail and password form, as before the
-        # second factor) is the first step, not a tampered form.
-        veld = f"{self.prefix}-current_step"
-        if veld not in request.POST and "wizard_goto_step" not in request.POST:
-            request.POST = request.POST.copy()
-            request.POST[veld] = self.AUTH_STEP
-        return super().post(request, *args, **kwargs)
-
-    def get_form_prefix(self, step=None, form=None) -> str:
-        # The first step's fields keep their plain names ("username", "password"), as
-        # django-axes and password managers expect them.
-        if (step or self.steps.current) == self.AUTH_STEP:
-            return ""
-        return super().get_form_prefix(step, form)
-
-    def get_form_list(self):
-        formulieren = super().get_form_list()
-        if self.TOKEN_STEP in formulieren:
-            # django-two-factor-auth puts its own form there; ours has our words and style.
-            formulieren[self.TOKEN_STEP] = CodeForm
-        return formulieren
-
-    def get_context_data(self, form, **kwargs):
-        return {**super().get_context_data(form, **kwargs), "next": self.get_redirect_url()}
-
-
-def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
-    form = InloglinkForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        limiet_bewaken(request, soort="inloglink", adres=email)
-        # Whether the address has an account is looked up by the task, after the response.
-        transaction.on_commit(
-            partial(tasks.inloglink_mailen.delay, email, request.GET.get("next", ""))
-        )
-        return redirect("aanbesteden:inloglink_verzonden")
-    return render(request, "registration/inloglink.html", {"form": form})
-
-
-class WachtwoordVergetenView(auth_views.PasswordResetView):
-    form_class = WachtwoordVergetenForm
-    success_url = reverse_lazy("aanbesteden:wachtwoord_verzonden")
-
-    def form_valid(self, form: WachtwoordVergetenForm) -> HttpResponse:
-        limiet_bewaken(self.request, soort="wachtwoord", adres=form.cleaned_data["email"])
-        return super().form_valid(form)
-
-
-def inloglink_verzonden(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/inloglink_verzonden.html")
 
 
 @require_POST
@@ -263,20 +157,6 @@ class TransitieView(LoginRequiredMixin, View):
             % {"status": TrajectStatus(self.traject.status).label},
         )
         return HttpResponseRedirect(self.traject.get_absolute_url())
-
-
-@login_required
-@require_POST
-def notificatie_gelezen(request: HttpRequest, pk: int) -> HttpResponse:
-    from django.utils import timezone
-
-    notificatie = get_object_or_404(Notificatie, pk=pk, ontvanger=request.user)
-    if notificatie.gelezen_op is None:
-        notificatie.gelezen_op = timezone.now()
-        notificatie.save(update_fields=["gelezen_op"])
-    if notificatie.url and url_has_allowed_host_and_scheme(notificatie.url, allowed_hosts=None):
-        return redirect(notificatie.url)
-    return redirect(reverse("aanbesteden:notificaties"))
 
 
 def fout_403(request, exception=None):

@@ -63,7 +63,7 @@ def _r(naam: str, **kwargs) -> str:
 
 #: The pages measured; a phase adds its main pages here.
 PAGINAS: list[Pagina] = [
-    Pagina("startpagina", lambda w: _r("aanbesteden:home"), None),
+    Pagina("startpagina", lambda w: _r("overzicht:home"), None),
     Pagina(
         "openbare gemeentepagina",
         lambda w: _r("initiatieven:gemeente", gemeente=w["gemeente"].slug),
@@ -91,8 +91,8 @@ PAGINAS: list[Pagina] = [
         lambda w: _r("aanbesteden:traject", pk=w["traject"].pk),
         "ini",
     ),
-    Pagina("mijn trajecten (initiatiefnemer)", lambda w: _r("aanbesteden:mijn_trajecten"), "ini"),
-    Pagina("meldingen (initiatiefnemer)", lambda w: _r("aanbesteden:notificaties"), "ini"),
+    Pagina("mijn trajecten (initiatiefnemer)", lambda w: _r("overzicht:mijn_trajecten"), "ini"),
+    Pagina("meldingen (initiatiefnemer)", lambda w: _r("meldingen:notificaties"), "ini"),
     # the phase apps and the overviews
     Pagina(
         "dashboard van de gemeente",

@@ -9,6 +9,6 @@ class CoalitiesConfig(AppConfig):
 
     def ready(self) -> None:
         # Plug this phase's requirements and follow-ups into the core, add its sections to the
-        # traject page, and declare its personal data for the export and erasure. (Its demo
-        # data, in ``demo``, only ``seed_demo`` loads.)
-        from . import fasen, panelen, privacy  # noqa: F401
+        # traject page, declare its personal data for the export and erasure, and contribute
+        # its data to the overviews. (Its demo data, in ``demo``, only ``seed_demo`` loads.)
+        from . import bijdragen, fasen, panelen, privacy  # noqa: F401

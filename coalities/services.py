@@ -21,17 +21,18 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from aanbesteden.accounts import gebruiker_voor_email
-from aanbesteden.berichten import (
+from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
+from aanbesteden.models import Traject, User
+from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
+from accounts.services import gebruiker_voor_email
+from meldingen.berichten import (
     absolute_url,
     bericht_versturen,
     geciteerd,
     mail_aan_adres,
     op_een_regel,
 )
-from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
-from aanbesteden.models import NotificatieSoort, Traject, User
-from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
+from meldingen.constants import NotificatieSoort
 
 from .constants import UITNODIGING_GELDIG_DAGEN, PartnerStatus, UitnodigingStatus
 from .models import (

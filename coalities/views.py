@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -14,12 +15,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from aanbesteden.accounts import mag_inloglink_gebruiken
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Traject
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.selectors import traject_get
+from accounts.services import mag_inloglink_gebruiken
 
 from . import selectors, services
 from .constants import PartnerStatus
@@ -263,7 +264,8 @@ def vertrekken(request: HttpRequest, pk: int) -> HttpResponse:
                 request,
                 _("U hebt de coalitie van “%(titel)s” verlaten.") % {"titel": traject.titel},
             )
-            return redirect("aanbesteden:mijn_trajecten")
+            # To the person's own start page (for a partner: my page).
+            return redirect(settings.LOGIN_REDIRECT_URL)
     return _formulier(
         request,
         traject,

@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from aanbesteden.berichten import bericht_versturen
 from aanbesteden.constants import FREQUENTIE_MAANDEN, PartijSoort, TrajectStatus
-from aanbesteden.models import NotificatieSoort, Traject, User
+from aanbesteden.models import Traject, User
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
+from meldingen.berichten import bericht_versturen
+from meldingen.constants import NotificatieSoort
 
 from . import selectors
 from .constants import Conclusie, HerinneringSoort, MomentStatus

@@ -17,18 +17,19 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from aanbesteden.accounts import gebruiker_voor_email, inloglink_versturen
-from aanbesteden.berichten import (
+from aanbesteden.constants import Rol
+from aanbesteden.models import Gemeente, Traject, User
+from aanbesteden.permissions import heeft_rol
+from aanbesteden.selectors import lidmaatschap_get
+from aanbesteden.services import traject_aanmaken
+from accounts.services import gebruiker_voor_email, inloglink_versturen
+from meldingen.berichten import (
     absolute_url,
     bericht_versturen,
     mail_aan_adres,
     op_een_regel,
 )
-from aanbesteden.constants import Rol
-from aanbesteden.models import Gemeente, NotificatieSoort, Traject, User
-from aanbesteden.permissions import heeft_rol
-from aanbesteden.selectors import lidmaatschap_get
-from aanbesteden.services import traject_aanmaken
+from meldingen.constants import NotificatieSoort
 
 from . import selectors
 from .bestandscontrole import TOEGESTAAN, bestand_info, download_naam

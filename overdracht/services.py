@@ -14,10 +14,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from aanbesteden.berichten import bericht_versturen
 from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
-from aanbesteden.models import Lidmaatschap, NotificatieSoort, Traject, User
+from aanbesteden.models import Lidmaatschap, Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
+from meldingen.berichten import bericht_versturen
+from meldingen.constants import NotificatieSoort
 
 from . import selectors
 from .constants import (

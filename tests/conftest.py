@@ -46,8 +46,13 @@ def vereisten_register():
 @pytest.fixture
 def geen_vereisten():
     """The phase registry without requirements, follow-ups or own messages, for tests of the
-    bare state machine; afterwards it is as before (``fasen.tijdelijk(kaal=True)``)."""
+    bare state machine; afterwards it is as before (``fasen.tijdelijk(kaal=True)``). The
+    general "new phase" message stays (a follow-up of the notifications app)."""
+    from meldingen.fasen import FASEMELDINGEN
+
     with fasen.tijdelijk(kaal=True) as register:
+        for transitie, melden in FASEMELDINGEN.items():
+            register.na_transitie(transitie)(melden)
         yield register
 
 

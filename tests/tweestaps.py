@@ -16,7 +16,7 @@ from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from aanbesteden.tweestaps import tweede_factor_verplicht
+from accounts.tweestaps import tweede_factor_verplicht
 
 
 def app_van(user) -> TOTPDevice:

@@ -13,8 +13,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
-    # Django's admin (/beheer/), as ``aanbesteden.tweestaps.BeheerSite``: second factor required.
-    "aanbesteden.apps.BeheerConfig",
+    # Django's admin (/beheer/), as ``accounts.tweestaps.BeheerSite``: second factor required.
+    "accounts.apps.BeheerConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -31,11 +31,18 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_htmx",
     "django_ratelimit",
+    # The platform's own apps. Who may import whom (core <- meldingen <- accounts <- the phase
+    # apps <- overzicht) is in docs/architectuur.md and tests/test_importrichting.py; this
+    # order is the order of their ``ready()``: meldingen comes after the phase apps, so its
+    # general "new phase" message follows the phase apps' own follow-ups of a transition.
     "aanbesteden",
+    "accounts",
     "initiatieven",
     "coalities",
     "overdracht",
     "evaluatie",
+    "meldingen",
+    "overzicht",
 ]
 
 MIDDLEWARE = [
@@ -50,7 +57,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "aanbesteden.middleware.GebruikersTaalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "aanbesteden.middleware.TweedeFactorMiddleware",
+    "accounts.middleware.TweedeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -63,7 +70,7 @@ WSGI_APPLICATION = "aanbesteden.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates", BASE_DIR / "aanbesteden" / "overzicht" / "templates"],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -72,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "aanbesteden.context_processors.site",
+                "meldingen.context_processors.ongelezen",
             ],
         },
     },
@@ -79,7 +87,7 @@ TEMPLATES = [
         # Plain-text mail: the same templates, without HTML escaping (links keep their "&").
         "NAME": "tekst",
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates", BASE_DIR / "aanbesteden" / "overzicht" / "templates"],
+        "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {"autoescape": False},
     },
@@ -99,7 +107,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
     # django-sesame, refusing officials and administrators (they log in with two factors).
-    "aanbesteden.accounts.InloglinkBackend",
+    "accounts.backends.InloglinkBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -111,9 +119,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "aanbesteden:inloggen"
-LOGIN_REDIRECT_URL = "aanbesteden:start"
-LOGOUT_REDIRECT_URL = "aanbesteden:home"
+LOGIN_URL = "accounts:inloggen"
+LOGIN_REDIRECT_URL = "overzicht:start"
+LOGOUT_REDIRECT_URL = "overzicht:home"
 
 # One-time log-in links (initiative members and partners have no password).
 SESAME_ONE_TIME = True
@@ -121,7 +129,7 @@ SESAME_MAX_AGE = env.int("INLOGLINK_GELDIG_SECONDEN", default=60 * 60 * 24)
 SESAME_TOKEN_NAME = "sleutel"
 
 # Two factors for officials and platform administrators: password, then a code (TOTP) from an
-# authenticator app or a recovery code (aanbesteden/tweestaps.py). django-otp slows down
+# authenticator app or a recovery code (accounts/tweestaps.py). django-otp slows down
 # repeated wrong codes: after n failures the next try waits 2^(n-1) seconds.
 OTP_TOTP_ISSUER = "Maatschappelijk aanbesteden"
 OTP_TOTP_THROTTLE_FACTOR = 1
@@ -140,9 +148,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # every failure against the IP address alone.
 AXES_USERNAME_FORM_FIELD = "username"
 # E-mail addresses are case-insensitive: "Anne@…" and "anne@…" count as one account.
-AXES_USERNAME_CALLABLE = "aanbesteden.accounts.axes_gebruikersnaam"
+AXES_USERNAME_CALLABLE = "accounts.backends.axes_gebruikersnaam"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "registration/geblokkeerd.html"
+AXES_LOCKOUT_TEMPLATE = "accounts/geblokkeerd.html"
 
 # --- The client's address, the lock-out's address and the limits on mail -------------------
 # Behind VERTROUWDE_PROXIES trusted proxies (the TLS proxy of the README is one) the client's
@@ -169,10 +177,7 @@ ANONYMOUS_USER_NAME = None
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
-LOCALE_PATHS = [
-    BASE_DIR / "aanbesteden" / "locale",
-    BASE_DIR / "aanbesteden" / "overzicht" / "locale",
-]
+LOCALE_PATHS = [BASE_DIR / "aanbesteden" / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
@@ -222,7 +227,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": crontab(minute="*/15"),
     },
     "notificaties-dagoverzicht": {
-        "task": "aanbesteden.tasks.dagoverzichten_versturen",
+        "task": "meldingen.tasks.dagoverzichten_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
 }

@@ -14,7 +14,7 @@ OVERGESLAGEN = {".venv", "node_modules", "var", "static"}
 #: Rendered to PDF by WeasyPrint (aanbesteden.pdf), never shown by a browser.
 PDF_TEMPLATES = {
     "initiatieven/templates/initiatieven/besluitbrief.html",
-    "aanbesteden/overzicht/templates/overzicht/rapport_pdf.html",
+    "overzicht/templates/overzicht/rapport_pdf.html",
 }
 
 VERBODEN = {

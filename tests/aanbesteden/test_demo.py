@@ -13,7 +13,8 @@ from django_otp.oath import TOTP
 
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.demo import DEMO_WACHTWOORD
-from aanbesteden.models import Gemeente, Notificatie, Traject, User
+from aanbesteden.models import Gemeente, Traject, User
+from meldingen.models import Notificatie
 
 
 @pytest.mark.django_db

@@ -8,8 +8,9 @@ from django.db import connection, connections
 from django_fsm_log.models import StateLog
 
 from aanbesteden.constants import TrajectStatus as S
-from aanbesteden.models import Notificatie, Traject
+from aanbesteden.models import Traject
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
+from meldingen.models import Notificatie
 
 
 def _in_status(traject, status):

@@ -88,3 +88,18 @@ def test_dockerfile_bevat_wat_weasyprint_nodig_heeft():
         assert pakket in dockerfile
     assert "npm ci" in dockerfile
     assert "collectstatic" in dockerfile
+
+
+def test_elke_app_gaat_mee_in_het_image_en_het_pakket():
+    """A new app is copied into the image and installed with the package."""
+    import tomllib
+
+    from tests.test_importrichting import LAGEN
+
+    dockerfile = (BASE / "Dockerfile").read_text()
+    pakketten = tomllib.loads((BASE / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ]["find"]["include"]
+    for app in LAGEN:
+        assert f"COPY {app} ./{app}" in dockerfile, app
+        assert f"{app}*" in pakketten, app

@@ -4,10 +4,10 @@ language."""
 import pytest
 from django.core import mail
 
-from aanbesteden.accounts import inloglink_versturen
 from aanbesteden.constants import TrajectStatus as S
 from aanbesteden.models import Traject, User
 from aanbesteden.services import traject_transitie
+from accounts.services import inloglink_versturen
 
 
 @pytest.mark.django_db

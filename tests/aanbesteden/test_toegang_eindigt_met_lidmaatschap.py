@@ -154,7 +154,7 @@ def test_ambtenaar_naar_andere_gemeente_ziet_de_trajecten_van_die_gemeente(werel
 
 
 def _naar_inloggen(response) -> bool:
-    inloggen = reverse("aanbesteden:inloggen")
+    inloggen = reverse("accounts:inloggen")
     return response.status_code == 302 and response["Location"].startswith(inloggen)
 
 

@@ -18,17 +18,17 @@ from tests.factories import GemeenteFactory, ambtenaar_van
 
 #: Public pages (no log-in needed): (path maker, expected status).
 PUBLIEK = [
-    (lambda g: reverse("aanbesteden:home"), 200),
+    (lambda g: reverse("overzicht:home"), 200),
     (lambda g: reverse("initiatieven:gemeente", kwargs={"gemeente": g.slug}), 200),
-    (lambda g: reverse("aanbesteden:inloggen"), 200),
-    (lambda g: reverse("aanbesteden:inloglink"), 200),
-    (lambda g: reverse("aanbesteden:inloglink_verzonden"), 200),
-    (lambda g: reverse("aanbesteden:inloglink_gebruiken") + "?sleutel=abc", 200),
-    (lambda g: reverse("aanbesteden:inloglink_gebruiken"), 403),
-    (lambda g: reverse("aanbesteden:wachtwoord_vergeten"), 200),
-    (lambda g: reverse("aanbesteden:wachtwoord_verzonden"), 200),
-    (lambda g: reverse("aanbesteden:wachtwoord_nieuw", args=["MQ", "ongeldig"]), 200),
-    (lambda g: reverse("aanbesteden:wachtwoord_gewijzigd"), 200),
+    (lambda g: reverse("accounts:inloggen"), 200),
+    (lambda g: reverse("accounts:inloglink"), 200),
+    (lambda g: reverse("accounts:inloglink_verzonden"), 200),
+    (lambda g: reverse("accounts:inloglink_gebruiken") + "?sleutel=abc", 200),
+    (lambda g: reverse("accounts:inloglink_gebruiken"), 403),
+    (lambda g: reverse("accounts:wachtwoord_vergeten"), 200),
+    (lambda g: reverse("accounts:wachtwoord_verzonden"), 200),
+    (lambda g: reverse("accounts:wachtwoord_nieuw", args=["MQ", "ongeldig"]), 200),
+    (lambda g: reverse("accounts:wachtwoord_gewijzigd"), 200),
     (lambda g: "/bestaat-niet/", 404),
 ]
 
@@ -46,13 +46,13 @@ def test_openbare_paginas_zonder_schendingen(
     for pad, status in PUBLIEK:
         b.ga_naar(pad(gemeente_e2e), status=status)
     # The 403 page as an official of another gemeente sees it, and the form with errors.
-    b.ga_naar(reverse("aanbesteden:inloglink"))
+    b.ga_naar(reverse("accounts:inloglink"))
     b.page.locator("input[name=email]").fill("geen e-mailadres")
     b.klik("button", b.t("Stuur mij een link"))
     assert b.page.locator("[aria-invalid=true]").count() == 1
     # The 429 page, after too many link requests for one address.
     for _ in range(4):
-        b.ga_naar(reverse("aanbesteden:inloglink"))
+        b.ga_naar(reverse("accounts:inloglink"))
         b.page.locator("input[name=email]").fill("vaak@example.org")
         b.klik("button", b.t("Stuur mij een link"))
     assert b.h1() == b.t("Te veel aanvragen")

@@ -10,9 +10,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from aanbesteden.models import Notificatie
 from evaluatie import selectors, services
 from evaluatie.models import Evaluatiemoment, Herinnering
+from meldingen.models import Notificatie
 
 from .conftest import NU, VANDAAG, in_status
 

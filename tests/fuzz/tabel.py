@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from aanbesteden import forms as kern_forms
 from aanbesteden.constants import TrajectStatus
+from accounts import forms as accounts_forms
 from coalities import forms as coalities_forms
 from tests.toegang.tabel import Wereld
 
@@ -72,17 +73,17 @@ KERN = [
     ),
     Doel(
         "inloggen met wachtwoord",
-        (kern_forms.InloggenForm,),
-        lambda w: kern_forms.InloggenForm(),
-        lambda w: reverse("aanbesteden:inloggen"),
+        (accounts_forms.InloggenForm,),
+        lambda w: accounts_forms.InloggenForm(),
+        lambda w: reverse("accounts:inloggen"),
         None,
         vast=lambda w: {"username": st.one_of(st.just(w.ambtenaar.email), st.emails())},
     ),
     Doel(
         "inloglink aanvragen",
-        (kern_forms.InloglinkForm,),
-        lambda w: kern_forms.InloglinkForm(),
-        lambda w: reverse("aanbesteden:inloglink"),
+        (accounts_forms.InloglinkForm,),
+        lambda w: accounts_forms.InloglinkForm(),
+        lambda w: reverse("accounts:inloglink"),
         None,
     ),
     Doel(
@@ -97,7 +98,7 @@ KERN = [
         "wachtwoord vergeten",
         (auth_forms.PasswordResetForm,),
         lambda w: auth_forms.PasswordResetForm(),
-        lambda w: reverse("aanbesteden:wachtwoord_vergeten"),
+        lambda w: reverse("accounts:wachtwoord_vergeten"),
         None,
     ),
 ]
@@ -171,10 +172,10 @@ OVERGESLAGEN: dict[type, str] = {
     coalities_forms.RouteFormulier: "base class of the route's forms",
     kern_forms.Formulier: "base class of the project's forms",
     kern_forms.ModelFormulier: "base class of the project's model forms",
-    kern_forms.CodeForm: "second step of the log-in wizard, after the password; wrong and"
-    " malformed codes in tests/aanbesteden/test_tweestapsverificatie.py",
-    kern_forms.HerstelcodeForm: "recovery-code step of the log-in wizard; see"
-    " tests/aanbesteden/test_tweestapsverificatie.py",
-    kern_forms.AppKoppelenForm: "step of the set-up wizard, only without an app; see"
-    " tests/aanbesteden/test_tweestapsverificatie.py",
+    accounts_forms.CodeForm: "second step of the log-in wizard, after the password; wrong and"
+    " malformed codes in tests/accounts/test_tweestapsverificatie.py",
+    accounts_forms.HerstelcodeForm: "recovery-code step of the log-in wizard; see"
+    " tests/accounts/test_tweestapsverificatie.py",
+    accounts_forms.AppKoppelenForm: "step of the set-up wizard, only without an app; see"
+    " tests/accounts/test_tweestapsverificatie.py",
 }

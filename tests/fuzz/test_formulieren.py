@@ -16,7 +16,16 @@ from tests.fuzz.tabel import DOELEN, Doel
 from tests.toegang.tabel import Wereld
 from tests.tweestaps import Client
 
-PROJECT_APPS = ("aanbesteden", "initiatieven", "coalities", "overdracht", "evaluatie")
+PROJECT_APPS = (
+    "aanbesteden",
+    "meldingen",
+    "accounts",
+    "initiatieven",
+    "coalities",
+    "overdracht",
+    "evaluatie",
+    "overzicht",
+)
 MAX_VOORBEELDEN = 30
 
 

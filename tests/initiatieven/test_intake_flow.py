@@ -64,7 +64,7 @@ def inloggen_via_mail(client, email: str):
 
     volgende = parse_qs(urlparse(pad).query).get("next", [""])[0]
     antwoord = client.post(
-        reverse("aanbesteden:inloglink_gebruiken"), {"sleutel": sleutel, "next": volgende}
+        reverse("accounts:inloglink_gebruiken"), {"sleutel": sleutel, "next": volgende}
     )
     assert antwoord.status_code == 302
     return antwoord["Location"]

@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django_fsm_log.models import StateLog
 
-from aanbesteden.models import Dossier
+from overzicht.models import Dossier
 
 from .conftest import versie_maken, voorstel_maken
 
@@ -100,7 +100,7 @@ def test_dossier_zip_met_index(
 
 
 def test_dubbel_aanvragen_maakt_een_dossier(dossier_traject, ambtenaar):
-    from aanbesteden.overzicht.services import dossier_aanvragen
+    from overzicht.services.dossier import dossier_aanvragen
 
     eerste = dossier_aanvragen(traject=dossier_traject, door=ambtenaar)
     tweede = dossier_aanvragen(traject=dossier_traject, door=ambtenaar)
@@ -141,7 +141,7 @@ def test_trajectpagina_toont_archief_alleen_aan_de_gemeente(
 def test_verloren_aanvraag_blokkeert_niet(dossier_traject, ambtenaar):
     import time_machine
 
-    from aanbesteden.overzicht.services import dossier_aanvragen
+    from overzicht.services.dossier import dossier_aanvragen
 
     with time_machine.travel("2026-01-01 09:00 +01:00"):
         eerste = dossier_aanvragen(traject=dossier_traject, door=ambtenaar)

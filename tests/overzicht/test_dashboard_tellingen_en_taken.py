@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from aanbesteden.overzicht import selectors
+from overzicht.selectors import dashboard as selectors
 from tests.factories import TrajectFactory
 
 from .conftest import (
@@ -79,15 +79,26 @@ def test_tellingen_per_fase(wereld, gemeente):
 def test_takenlijst_per_soort(wereld, gemeente):
     a, _b = wereld
     taken = selectors.takenlijst(gemeente=gemeente)
-    assert [v.traject for v in taken.voorstellen] == [a["termijn_verlopen"], a["termijn_bijna"]]
-    assert [h.traject for h in taken.horizon] == [a["horizon_open"]]
-    assert {r.traject for r in taken.routes} == {a["route_open"], a["route_oude_versie"]}
-    assert [o.versie.traject for o in taken.handtekeningen] == [a["tekenen_open"]]
-    assert [m.gepland_op for m in taken.evaluaties] == sorted(
-        m.gepland_op for m in taken.evaluaties
+    assert [v.traject for v in taken["voorstellen"]] == [
+        a["termijn_verlopen"],
+        a["termijn_bijna"],
+    ]
+    assert [h.traject for h in taken["horizon"]] == [a["horizon_open"]]
+    assert {r.traject for r in taken["routes"]} == {a["route_open"], a["route_oude_versie"]}
+    assert [o.versie.traject for o in taken["tekenen"]] == [a["tekenen_open"]]
+    assert [m.gepland_op for m in taken["evaluaties"]] == sorted(
+        m.gepland_op for m in taken["evaluaties"]
     )
-    assert len(taken.evaluaties) == 2
-    assert list(taken.concepten) == [a["concept_stil"]]
+    assert len(taken["evaluaties"]) == 2
+    assert list(taken["concepten"]) == [a["concept_stil"]]
+    assert [lijst.taak.code for lijst in taken.lijsten] == [
+        "voorstellen",
+        "horizon",
+        "routes",
+        "tekenen",
+        "evaluaties",
+        "concepten",
+    ]
     assert taken.totaal == 2 + 1 + 2 + 1 + 2 + 1
 
 

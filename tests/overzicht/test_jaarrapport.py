@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django_fsm_log.models import StateLog
 
-from aanbesteden.overzicht.selectors import jaarcijfers
+from overzicht.selectors.rapport import jaarcijfers
 from tests.factories import TrajectFactory
 
 from .conftest import horizon_maken, voorstel_maken

@@ -43,7 +43,7 @@ def test_wat_gevraagd_wordt(traject, initiatiefnemer, partner, ander_traject, va
         verzonden_op=timezone.now(),
     )
     client.force_login(initiatiefnemer)
-    response = client.get(reverse("aanbesteden:mijn_trajecten"))
+    response = client.get(reverse("overzicht:mijn_trajecten"))
     assert response.status_code == 200
     gevraagd = response.context["gevraagd"]
     assert [h.traject for h in gevraagd["horizon"]] == [traject]
@@ -55,7 +55,7 @@ def test_wat_gevraagd_wordt(traject, initiatiefnemer, partner, ander_traject, va
 
     # The partner is not the initiative: no horizon approval, no signature asked.
     client.force_login(partner)
-    gevraagd = client.get(reverse("aanbesteden:mijn_trajecten")).context["gevraagd"]
+    gevraagd = client.get(reverse("overzicht:mijn_trajecten")).context["gevraagd"]
     assert gevraagd["horizon"] == [] and gevraagd["tekenen"] == []
     assert gevraagd["evaluaties"] == []  # not a partner of the traject in evaluatie
 
@@ -75,7 +75,7 @@ def test_mijn_pagina_begrensd_aantal_queries(gemeente, initiatiefnemer, vandaag,
 
     bij(3)
     client.force_login(initiatiefnemer)
-    url = reverse("aanbesteden:mijn_trajecten")
+    url = reverse("overzicht:mijn_trajecten")
     client.get(url)
     with CaptureQueriesContext(connection) as klein:
         client.get(url)

@@ -27,15 +27,10 @@ from django.utils import timezone
 from django_fsm_log.models import StateLog
 
 from aanbesteden import services as kern
-from aanbesteden.models import (
-    Dagoverzicht,
-    Dossier,
-    Notificatie,
-    NotificatieVoorkeur,
-    Traject,
-    User,
-)
+from aanbesteden.models import Traject, User
 from aanbesteden.persoonsgegevens import register
+from meldingen.models import Dagoverzicht, Notificatie, NotificatieVoorkeur
+from overzicht.models import Dossier
 from tests.factories import TrajectFactory, UserFactory
 from tests.initiatieven.conftest import PDF_BYTES
 
@@ -64,7 +59,7 @@ def _inloggen_via_axes(user, *, gelukt: bool):
     """A log-in (or failed attempt) as every log-in view reports it: Django's auth signals,
     on which django-axes writes its records."""
     verzoek = RequestFactory().post(
-        reverse("aanbesteden:inloggen"),
+        reverse("accounts:inloggen"),
         {"username": EMAIL, "password": "fout"},
         REMOTE_ADDR=IP,
         HTTP_USER_AGENT=BROWSER,

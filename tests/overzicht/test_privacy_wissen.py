@@ -11,7 +11,9 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from aanbesteden.models import Dossier, Notificatie, User
+from aanbesteden.models import User
+from meldingen.models import Notificatie
+from overzicht.models import Dossier
 from tests.factories import TrajectFactory, UserFactory
 
 from .conftest import initiatief_maken, ondertekening_maken, versie_maken, voorstel_maken
@@ -146,8 +148,8 @@ def test_wissen_laat_alleen_het_noodzakelijke(piet, client):
         assert f.read() == b"%PDF-1.7 verzegeld"
     assert Dossier.objects.filter(pk=piet["dossier"].pk).exists()
     # Logged out, and cannot log in again.
-    assert client.get(reverse("aanbesteden:mijn_trajecten")).status_code == 302
-    from aanbesteden.accounts import inloglink_versturen
+    assert client.get(reverse("overzicht:mijn_trajecten")).status_code == 302
+    from accounts.services import inloglink_versturen
 
     assert inloglink_versturen(email=EMAIL) is False
 

@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from aanbesteden.models import Dossier
+from overzicht.models import Dossier
 
 LOGIN = "inlog"
 ROLLEN = (
@@ -40,13 +40,13 @@ PAGINAS = [
     ("overzicht:register", "g", PUBLIEK),
     ("overzicht:register_json", "g", PUBLIEK),
     ("overzicht:register_csv", "g", PUBLIEK),
-    ("overzicht:voorkeuren", "", IEDEREEN_INGELOGD),
+    ("meldingen:voorkeuren", "", IEDEREEN_INGELOGD),
     ("overzicht:privacy", "", IEDEREEN_INGELOGD),
     ("overzicht:privacy_export", "", IEDEREEN_INGELOGD),
     ("overzicht:privacy_wissen", "", dict.fromkeys(ROLLEN[1:], 405)),
-    ("aanbesteden:mijn_trajecten", "", IEDEREEN_INGELOGD),
-    ("aanbesteden:notificaties", "", IEDEREEN_INGELOGD),
-    ("overzicht:alles_gelezen", "", dict.fromkeys(ROLLEN[1:], 405)),
+    ("overzicht:mijn_trajecten", "", IEDEREEN_INGELOGD),
+    ("meldingen:notificaties", "", IEDEREEN_INGELOGD),
+    ("meldingen:alles_gelezen", "", dict.fromkeys(ROLLEN[1:], 405)),
     ("overzicht:dossier", "t", DOSSIER),
     ("overzicht:dossier_download", "td", DOSSIER),
 ]
@@ -73,7 +73,7 @@ def test_toegang(naam, args, verwacht, rollen, traject, gemeente, client):
         response = client.get(url)
         if rol == "anoniem" and verwacht is not PUBLIEK:
             assert response.status_code == 302, rol
-            assert response["Location"].startswith(reverse("aanbesteden:inloggen")), rol
+            assert response["Location"].startswith(reverse("accounts:inloggen")), rol
         else:
             assert response.status_code == verwacht[rol], (rol, response.status_code)
 

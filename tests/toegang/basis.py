@@ -147,7 +147,8 @@ def medewerkers(ok: Verwacht, *, anoniem: Verwacht = INLOG) -> dict[str, Verwach
 
 # --- objects that rows need -----------------------------------------------------------------
 def maak_notificatie(w: Wereld):
-    from aanbesteden.models import Notificatie, NotificatieSoort
+    from meldingen.constants import NotificatieSoort
+    from meldingen.models import Notificatie
 
     return Notificatie.objects.create(
         ontvanger=w.initiatiefnemer,
@@ -164,45 +165,45 @@ def traject_pk(w: Wereld) -> dict:
 
 # --- the table ------------------------------------------------------------------------------
 KERN = [
-    Pagina("aanbesteden:home", "Startpagina", iedereen(200)),
+    Pagina("overzicht:home", "Startpagina", iedereen(200)),
     Pagina(
-        "aanbesteden:start",
+        "overzicht:start",
         "Landingspagina na inloggen (naar eigen lijst)",
         ingelogd(DOOR),
     ),
-    Pagina("aanbesteden:inloggen", "Inloggen met wachtwoord", ingelogd(DOOR, anoniem=200)),
-    Pagina("aanbesteden:uitloggen", "Uitloggen (alleen POST)", iedereen(405)),
-    Pagina("aanbesteden:uitloggen", "Uitloggen", iedereen(DOOR), methode="POST"),
-    Pagina("aanbesteden:inloglink", "Inloglink aanvragen", iedereen(200)),
-    Pagina("aanbesteden:inloglink_verzonden", "Inloglink verzonden", iedereen(200)),
+    Pagina("accounts:inloggen", "Inloggen met wachtwoord", ingelogd(DOOR, anoniem=200)),
+    Pagina("accounts:uitloggen", "Uitloggen (alleen POST)", iedereen(405)),
+    Pagina("accounts:uitloggen", "Uitloggen", iedereen(DOOR), methode="POST"),
+    Pagina("accounts:inloglink", "Inloglink aanvragen", iedereen(200)),
+    Pagina("accounts:inloglink_verzonden", "Inloglink verzonden", iedereen(200)),
     Pagina(
-        "aanbesteden:inloglink_gebruiken",
+        "accounts:inloglink_gebruiken",
         "Inloglink openen: een knop, de sleutel wordt pas bij POST gecontroleerd",
         iedereen(200),
         query=lambda w: {"sleutel": "nog-niet-gecontroleerd"},
     ),
     Pagina(
-        "aanbesteden:inloglink_gebruiken",
+        "accounts:inloglink_gebruiken",
         "Inloglink openen zonder sleutel",
         iedereen(403),
         variant="zonder sleutel",
     ),
     Pagina(
-        "aanbesteden:inloglink_gebruiken",
+        "accounts:inloglink_gebruiken",
         "Inloglink gebruiken met een ongeldige sleutel",
         iedereen(403),
         methode="POST",
         data=lambda w: {"sleutel": "ongeldig"},
     ),
-    Pagina("aanbesteden:wachtwoord_vergeten", "Wachtwoord vergeten", iedereen(200)),
-    Pagina("aanbesteden:wachtwoord_verzonden", "Wachtwoord-mail verzonden", iedereen(200)),
+    Pagina("accounts:wachtwoord_vergeten", "Wachtwoord vergeten", iedereen(200)),
+    Pagina("accounts:wachtwoord_verzonden", "Wachtwoord-mail verzonden", iedereen(200)),
     Pagina(
-        "aanbesteden:wachtwoord_nieuw",
+        "accounts:wachtwoord_nieuw",
         "Nieuw wachtwoord, met een ongeldige link",
         iedereen(200),
         kwargs=lambda w: {"uidb64": "MQ", "token": "ongeldig-token"},
     ),
-    Pagina("aanbesteden:wachtwoord_gewijzigd", "Wachtwoord gewijzigd", iedereen(200)),
+    Pagina("accounts:wachtwoord_gewijzigd", "Wachtwoord gewijzigd", iedereen(200)),
     Pagina("aanbesteden:taal", "Taal kiezen (alleen POST)", iedereen(405)),
     Pagina(
         "aanbesteden:taal",
@@ -250,16 +251,16 @@ KERN = [
         methode="POST",
         data=lambda w: {"understand": "on"},
     ),
-    Pagina("aanbesteden:mijn_trajecten", "Mijn trajecten", ingelogd(200)),
-    Pagina("aanbesteden:notificaties", "Meldingen", ingelogd(200)),
+    Pagina("overzicht:mijn_trajecten", "Mijn trajecten", ingelogd(200)),
+    Pagina("meldingen:notificaties", "Meldingen", ingelogd(200)),
     Pagina(
-        "aanbesteden:notificatie_gelezen",
+        "meldingen:notificatie_gelezen",
         "Melding gelezen (alleen POST)",
         ingelogd(405),
         kwargs=lambda w: {"pk": w.maak(maak_notificatie).pk},
     ),
     Pagina(
-        "aanbesteden:notificatie_gelezen",
+        "meldingen:notificatie_gelezen",
         "Melding van de initiatiefnemer als gelezen markeren",
         {**ingelogd(404), "initiatiefnemer": DOOR},
         methode="POST",

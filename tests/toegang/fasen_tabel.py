@@ -135,7 +135,7 @@ def maak_moment(w: Wereld):
 def maak_dossier(w: Wereld):
     from django.core.files.base import ContentFile
 
-    from aanbesteden.models import Dossier
+    from overzicht.models import Dossier
 
     dossier = Dossier.objects.create(traject=w.traject, status="klaar")
     dossier.bestand.save("d.zip", ContentFile(b"PK"))
@@ -682,7 +682,7 @@ EVALUATIE = [
     ),
 ]
 
-# --- overviews (aanbesteden.overzicht) --------------------------------------------------------
+# --- overviews (overzicht) --------------------------------------------------------------------
 DOSSIER = tr(200, 403, 403)
 
 OVERZICHT = [
@@ -717,8 +717,8 @@ OVERZICHT = [
     ),
     Pagina("overzicht:register_json", "Open data (JSON)", iedereen(200), kwargs=gemeente_slug),
     Pagina("overzicht:register_csv", "Open data (CSV)", iedereen(200), kwargs=gemeente_slug),
-    Pagina("overzicht:voorkeuren", "Voorkeuren voor meldingen", ingelogd(200)),
-    Pagina("overzicht:alles_gelezen", "Alle meldingen gelezen", ingelogd(DOOR), methode="POST"),
+    Pagina("meldingen:voorkeuren", "Voorkeuren voor meldingen", ingelogd(200)),
+    Pagina("meldingen:alles_gelezen", "Alle meldingen gelezen", ingelogd(DOOR), methode="POST"),
     Pagina("overzicht:privacy", "Privacy: mijn gegevens", ingelogd(200)),
     Pagina("overzicht:privacy_export", "Privacy: mijn gegevens als JSON", ingelogd(200)),
     Pagina(

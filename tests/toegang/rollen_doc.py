@@ -66,7 +66,7 @@ def markdown() -> str:
         "Ambtenaren zijn hier ingelogd met hun wachtwoord én de tweede stap (een code uit een"
         " app); wie alleen het wachtwoord gaf, komt op geen pagina behalve inloggen, uitloggen,"
         " taal kiezen en het instellen van de tweede stap, en niet in `/beheer/`"
-        " (`tests/aanbesteden/test_tweestapsverificatie.py`).",
+        " (`tests/accounts/test_tweestapsverificatie.py`).",
         "",
         "Antwoorden: `200` de pagina; `→ inloggen` doorgestuurd naar de inlogpagina; `302 →`"
         " doorgestuurd na een gelukte handeling (of naar de eigen startpagina); `403` geen"

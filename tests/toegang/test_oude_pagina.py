@@ -46,11 +46,11 @@ BEGIN = TrajectStatus.CONCEPT
 
 #: POSTs of the table that belong to no traject phase, with the reason.
 ZONDER_TRAJECT: dict[str, str] = {
-    "aanbesteden:uitloggen POST": "logging out",
-    "aanbesteden:inloglink_gebruiken POST": "logging in",
+    "accounts:uitloggen POST": "logging out",
+    "accounts:inloglink_gebruiken POST": "logging in",
     "aanbesteden:taal POST": "the language of the interface",
-    "aanbesteden:notificatie_gelezen POST": "a message of the user's own",
-    "overzicht:alles_gelezen POST": "the user's own messages",
+    "meldingen:notificatie_gelezen POST": "a message of the user's own",
+    "meldingen:alles_gelezen POST": "the user's own messages",
     "evaluatie:agenda_vernieuwen POST": "the user's own calendar link",
     "initiatieven:opgave_status POST": "a call of the gemeente, not a traject",
     "initiatieven:steun_bevestigen POST": "a supporter's own statement, by a link from a mail",
@@ -465,7 +465,15 @@ def stand() -> dict[str, list]:
     """Every row of the project's models, the transition log and the object permissions."""
     modellen = [
         m
-        for a in ("aanbesteden", "initiatieven", "coalities", "overdracht", "evaluatie")
+        for a in (
+            "aanbesteden",
+            "meldingen",
+            "initiatieven",
+            "coalities",
+            "overdracht",
+            "evaluatie",
+            "overzicht",
+        )
         for m in apps.get_app_config(a).get_models()
     ]
     modellen += [

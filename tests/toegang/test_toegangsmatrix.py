@@ -126,7 +126,7 @@ def _vraag(pagina: Pagina, wereld: Wereld, url: str, gebruiker) -> str:
         else:
             response = client.generic(pagina.methode, url)
         transaction.set_rollback(True)
-    return _antwoord(response, reverse("aanbesteden:inloggen"))
+    return _antwoord(response, reverse("accounts:inloggen"))
 
 
 def _vergelijk(pagina: Pagina, url: str, vragen) -> None:

@@ -1,0 +1,102 @@
+"""Notifications: everything the platform tells a user, the user's choice per kind of how
+the mail comes, and the daily digests sent."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from aanbesteden.models import Traject
+
+from .constants import Bezorging, NotificatieSoort
+
+
+class Notificatie(models.Model):
+    """Everything the platform mails to a user also stands in the user's in-app list."""
+
+    ontvanger = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notificaties",
+        verbose_name=_("ontvanger"),
+    )
+    traject = models.ForeignKey(
+        Traject,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="notificaties",
+        verbose_name=_("traject"),
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=NotificatieSoort.choices)
+    onderwerp = models.CharField(_("onderwerp"), max_length=250)
+    tekst = models.TextField(_("tekst"))
+    url = models.CharField(_("link"), max_length=500, blank=True)
+    gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+    gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("notificatie")
+        verbose_name_plural = _("notificaties")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["ontvanger", "gelezen_op"], name="notificatie_ongelezen")]
+
+    def __str__(self) -> str:
+        return self.onderwerp
+
+
+class NotificatieVoorkeur(models.Model):
+    """How one user wants to get the mail of one kind of notification. No row: at once."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notificatievoorkeuren",
+        verbose_name=_("gebruiker"),
+    )
+    soort = models.CharField(_("soort"), max_length=20, choices=NotificatieSoort.choices)
+    bezorging = models.CharField(
+        _("e-mail"), max_length=15, choices=Bezorging.choices, default=Bezorging.DIRECT
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("voorkeur voor meldingen")
+        verbose_name_plural = _("voorkeuren voor meldingen")
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "soort"], name="voorkeur_eenmaal"),
+            models.CheckConstraint(
+                condition=Q(bezorging__in=Bezorging.values), name="voorkeur_bezorging_geldig"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker}: {self.soort} = {self.bezorging}"
+
+
+class Dagoverzicht(models.Model):
+    """The daily digest of one user on one day: at most one, also when the scan runs twice."""
+
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="dagoverzichten",
+        verbose_name=_("gebruiker"),
+    )
+    datum = models.DateField(_("datum"))
+    aantal = models.PositiveIntegerField(_("aantal meldingen"), default=0)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("dagoverzicht")
+        verbose_name_plural = _("dagoverzichten")
+        constraints = [
+            models.UniqueConstraint(fields=["gebruiker", "datum"], name="dagoverzicht_eenmaal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.gebruiker} {self.datum}"

@@ -1,0 +1,21 @@
+"""Background work of the notifications. Tasks are thin: they take ids and call a service."""
+
+from celery import shared_task
+
+
+@shared_task(
+    acks_late=True, autoretry_for=(ConnectionError, OSError), retry_backoff=True, max_retries=5
+)
+def notificatie_mailen(notificatie_id: int) -> bool:
+    """Mail a notification once. Returns whether a mail was sent now."""
+    from .berichten import notificatie_mailen_nu
+
+    return notificatie_mailen_nu(notificatie_id)
+
+
+@shared_task
+def dagoverzichten_versturen() -> int:
+    """Daily digest: one mail per user per day with what waits. Returns the number of mails."""
+    from .services import dagoverzichten_versturen as versturen
+
+    return versturen()

@@ -1,0 +1,43 @@
+"""What several pages of the overviews share: who may open a gemeente's or a traject's
+overview, and how a value is written into a CSV cell."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+
+from aanbesteden import selectors as kern
+from aanbesteden.constants import Rol
+from aanbesteden.models import Gemeente, Traject
+from aanbesteden.permissions import vereis_rol
+
+PER_PAGINA = 25
+
+
+def gemeente_voor_ambtenaar(request: HttpRequest, slug: str) -> Gemeente:
+    """The gemeente ``slug`` if the user is one of its officials; 404 if it does not exist,
+    403 for anybody else."""
+    gemeente = get_object_or_404(Gemeente, slug=slug)
+    if kern.lidmaatschap_get(user=request.user, gemeente=gemeente) is None:
+        raise PermissionDenied(_("Deze pagina is alleen voor medewerkers van deze gemeente."))
+    return gemeente
+
+
+def traject_voor_ambtenaar(request: HttpRequest, pk: int) -> Traject:
+    traject = kern.traject_get(user=request.user, pk=pk)
+    vereis_rol(request.user, traject, Rol.AMBTENAAR)
+    return traject
+
+
+def cel(waarde: object) -> str:
+    """A cell value; text that a spreadsheet would run as a formula is made harmless."""
+    if waarde is None:
+        return ""
+    tekst = waarde.isoformat() if isinstance(waarde, date) else str(waarde)
+    if tekst[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + tekst
+    return tekst

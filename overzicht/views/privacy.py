@@ -1,0 +1,57 @@
+"""A person's own data (AVG): the page, the download (JSON or ZIP) and the erasure."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..forms import WissenForm
+from ..services.privacy import gebruiker_wissen, persoonsgegevens, persoonsgegevens_zip
+
+
+@login_required
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "overzicht/privacy.html", {"form": WissenForm()})
+
+
+@login_required
+@require_GET
+def privacy_export(request: HttpRequest) -> HttpResponse:
+    gegevens = persoonsgegevens(gebruiker=request.user)
+    response = HttpResponse(
+        json.dumps(gegevens, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_GET
+def privacy_export_zip(request: HttpRequest) -> HttpResponse:
+    """The same data as the JSON, with the files themselves (uploads, letters, agreements)."""
+    response = HttpResponse(
+        persoonsgegevens_zip(gebruiker=request.user), content_type="application/zip"
+    )
+    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["POST"])
+def privacy_wissen(request: HttpRequest) -> HttpResponse:
+    form = WissenForm(request.POST)
+    if not form.is_valid():
+        return render(request, "overzicht/privacy.html", {"form": form}, status=400)
+    verslag = gebruiker_wissen(gebruiker=request.user)
+    logout(request)
+    return render(request, "overzicht/gewist.html", {"verslag": verslag})

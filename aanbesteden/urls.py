@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from accounts.urls import tweestapsverificatie
 
-from . import verklaringen, views
+from . import views
 
 kern = [
     path("taal/", views.taal_kiezen, name="taal"),
@@ -17,18 +17,6 @@ kern = [
     path("trajecten/<int:pk>/", views.traject_detail, name="traject"),
     path(
         "trajecten/<int:pk>/stap/<slug:transitie>/", views.TransitieView.as_view(), name="transitie"
-    ),
-    path("toegankelijkheid/", verklaringen.toegankelijkheid, name="toegankelijkheid"),
-    path(
-        "g/<slug:gemeente>/toegankelijkheid/",
-        verklaringen.toegankelijkheid,
-        name="toegankelijkheid_gemeente",
-    ),
-    path("privacyverklaring/", verklaringen.privacyverklaring, name="privacyverklaring"),
-    path(
-        "g/<slug:gemeente>/privacyverklaring/",
-        verklaringen.privacyverklaring,
-        name="privacyverklaring_gemeente",
     ),
     path("favicon.ico", views.favicon, name="favicon"),
 ]

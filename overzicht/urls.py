@@ -5,7 +5,7 @@ dossier and a person's own data. Included in the root urls under the namespace
 
 from django.urls import path
 
-from .views import dashboard, dossier, mijn, privacy, rapport, register
+from .views import dashboard, dossier, mijn, privacy, rapport, register, verklaringen
 
 app_name = "overzicht"
 
@@ -13,6 +13,18 @@ urlpatterns = [
     path("", mijn.home, name="home"),
     path("start/", mijn.start, name="start"),
     path("mijn/", mijn.mijn_pagina, name="mijn_trajecten"),
+    path("toegankelijkheid/", verklaringen.toegankelijkheid, name="toegankelijkheid"),
+    path(
+        "g/<slug:gemeente>/toegankelijkheid/",
+        verklaringen.toegankelijkheid,
+        name="toegankelijkheid_gemeente",
+    ),
+    path("privacyverklaring/", verklaringen.privacyverklaring, name="privacyverklaring"),
+    path(
+        "g/<slug:gemeente>/privacyverklaring/",
+        verklaringen.privacyverklaring,
+        name="privacyverklaring_gemeente",
+    ),
     path("gemeenten/<slug:gemeente>/dashboard/", dashboard.dashboard, name="dashboard"),
     path(
         "gemeenten/<slug:gemeente>/dashboard/trajecten.csv",

@@ -32,15 +32,15 @@ def _html(client, pad, status=200):
 )
 def test_elke_voet_linkt_naar_beide_verklaringen(client, pad):
     voet = _html(client, pad).split("<footer", 1)[1]
-    assert f'href="{reverse("aanbesteden:toegankelijkheid")}"' in voet
-    assert f'href="{reverse("aanbesteden:privacyverklaring")}"' in voet
+    assert f'href="{reverse("overzicht:toegankelijkheid")}"' in voet
+    assert f'href="{reverse("overzicht:privacyverklaring")}"' in voet
 
 
 @pytest.mark.django_db
 def test_toegankelijkheidsverklaring_volgt_het_model(
     client, gemeente_met_contacten, andere_gemeente
 ):
-    html = _html(client, reverse("aanbesteden:toegankelijkheid"))
+    html = _html(client, reverse("overzicht:toegankelijkheid"))
     koppen = re.findall(r"<h2[^>]*>([^<]+)</h2>", html)
     assert koppen == [
         "Verklaring",
@@ -62,25 +62,25 @@ def test_toegankelijkheidsverklaring_volgt_het_model(
 @pytest.mark.django_db
 def test_verklaringen_per_gemeente(client, gemeente_met_contacten, andere_gemeente):
     slug = gemeente_met_contacten.slug
-    html = _html(client, reverse("aanbesteden:toegankelijkheid_gemeente", args=[slug]))
+    html = _html(client, reverse("overzicht:toegankelijkheid_gemeente", args=[slug]))
     assert "gemeente Gemeente A gebruikt" in html
     assert "mailto:toegankelijkheid@gemeente-a.example.org" in html
     assert "Gemeente B" not in html
-    html = _html(client, reverse("aanbesteden:privacyverklaring_gemeente", args=[slug]))
+    html = _html(client, reverse("overzicht:privacyverklaring_gemeente", args=[slug]))
     assert 'href="https://www.gemeente-a.example.org/privacy"' in html
     assert "Gemeente B" not in html
-    _html(client, reverse("aanbesteden:privacyverklaring_gemeente", args=["bestaat-niet"]), 404)
+    _html(client, reverse("overzicht:privacyverklaring_gemeente", args=["bestaat-niet"]), 404)
     # The gemeente's public page links to both.
     html = _html(client, reverse("initiatieven:gemeente", args=[slug]))
-    assert reverse("aanbesteden:toegankelijkheid_gemeente", args=[slug]) in html
-    assert reverse("aanbesteden:privacyverklaring_gemeente", args=[slug]) in html
+    assert reverse("overzicht:toegankelijkheid_gemeente", args=[slug]) in html
+    assert reverse("overzicht:privacyverklaring_gemeente", args=[slug]) in html
 
 
 @pytest.mark.django_db
 def test_privacyverklaring_noemt_grondslag_bewaren_rechten_en_contact(
     client, gemeente_met_contacten
 ):
-    html = _html(client, reverse("aanbesteden:privacyverklaring"))
+    html = _html(client, reverse("overzicht:privacyverklaring"))
     for onderdeel in (
         "artikel 6 lid 1 onder e",  # the gemeente's public task
         "artikel 6 lid 1 onder a",  # consent of supporters
@@ -98,10 +98,10 @@ def test_privacyverklaring_noemt_grondslag_bewaren_rechten_en_contact(
 @pytest.mark.django_db
 def test_verklaringen_in_het_engels(client, gemeente_met_contacten):
     client.post("/taal/", {"language": "en", "next": "/"})
-    html = _html(client, reverse("aanbesteden:toegankelijkheid"))
+    html = _html(client, reverse("overzicht:toegankelijkheid"))
     assert '<h1 class="utrecht-heading-1">Accessibility statement</h1>' in html
     assert "Compliance status: first measures taken" in html
-    html = _html(client, reverse("aanbesteden:privacyverklaring"))
+    html = _html(client, reverse("overzicht:privacyverklaring"))
     assert "Privacy statement" in html and "Your rights" in html
 
 

@@ -11,7 +11,7 @@ import datetime
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from .models import Gemeente
+from aanbesteden.models import Gemeente
 
 #: When the statements were last reviewed against the platform (the model asks for the date).
 #: Review them, and change this date, whenever the checks or the known limitations change.
@@ -30,8 +30,8 @@ def _context(gemeente: str | None) -> dict:
 
 
 def toegankelijkheid(request: HttpRequest, gemeente: str | None = None) -> HttpResponse:
-    return render(request, "aanbesteden/toegankelijkheid.html", _context(gemeente))
+    return render(request, "overzicht/toegankelijkheid.html", _context(gemeente))
 
 
 def privacyverklaring(request: HttpRequest, gemeente: str | None = None) -> HttpResponse:
-    return render(request, "aanbesteden/privacyverklaring.html", _context(gemeente))
+    return render(request, "overzicht/privacyverklaring.html", _context(gemeente))

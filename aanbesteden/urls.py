@@ -87,6 +87,7 @@ urlpatterns = [
     path("", include("overdracht.urls")),
     path("", include("evaluatie.urls")),
     path("", include(("aanbesteden.overzicht.urls", "overzicht"))),
+    path("", include("bedrijfsvoering.urls")),
     path("beheer/", admin.site.urls),
 ]
 

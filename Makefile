@@ -82,12 +82,12 @@ format: install
 # into aanbesteden/locale, every app and the overviews into their own locale/.
 messages: install
 	$(PY) manage.py makemessages -l en --no-obsolete -i 'initiatieven/*' -i 'coalities/*' \
-	  -i 'overdracht/*' -i 'evaluatie/*' -i 'aanbesteden/overzicht/*' -i 'aanbesteden/migrations/*' \
+	  -i 'overdracht/*' -i 'evaluatie/*' -i 'bedrijfsvoering/*' -i 'aanbesteden/overzicht/*' -i 'aanbesteden/migrations/*' \
 	  -i '.venv/*' -i 'node_modules/*' -i 'tests/*' -i 'bench/*' -i 'var/*' -i 'static/*' >/dev/null
-	for app in initiatieven coalities overdracht evaluatie aanbesteden/overzicht; do \
+	for app in initiatieven coalities overdracht evaluatie bedrijfsvoering aanbesteden/overzicht; do \
 	  mkdir -p $$app/locale; \
 	  (cd $$app && $(CURDIR)/$(PY) $(CURDIR)/manage.py makemessages -l en --no-obsolete -i 'migrations/*' >/dev/null); done
-	for po in $$(find aanbesteden initiatieven coalities overdracht evaluatie -path '*/locale/*/LC_MESSAGES/django.po'); do \
+	for po in $$(find aanbesteden initiatieven coalities overdracht evaluatie bedrijfsvoering -path '*/locale/*/LC_MESSAGES/django.po'); do \
 	  msgfmt --check-format -o $${po%.po}.mo $$po; done
 
 bench: install
@@ -98,7 +98,8 @@ clean:
 
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
-	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/permissions.py aanbesteden/berichten.py
+	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/permissions.py aanbesteden/berichten.py \
+	  aanbesteden/zegel.py bedrijfsvoering/
 
 check: install
 	$(PY) manage.py check

@@ -9,10 +9,13 @@ so the log lines of the same request are easy to find.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sentry_sdk.types import Event
 
 
-def _met_verzoek_id(event: dict[str, Any], hint: dict[str, Any]) -> dict[str, Any]:
+def _met_verzoek_id(event: Event, hint: dict[str, Any]) -> Event:
     from django_guid import get_guid
 
     verzoek_id = get_guid()

@@ -100,13 +100,28 @@ def test_gezondheid_klaar_met_echte_database_en_redis(productie, tmp_path, setti
     database, broker = echte_database_en_redis()
     # The test database exists now; "SELECT 1" needs no tables.
     database = database.rsplit("/", 1)[0] + "/" + connection.settings_dict["NAME"]
-    env = {**productie, "DATABASE_URL": database, "CELERY_BROKER_URL": broker}
+    env = {
+        **productie,
+        "DATABASE_URL": database,
+        "CELERY_BROKER_URL": broker,
+        "METRICS_TOKEN": "t" * 40,
+        "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "prometheus"),
+    }
     with gunicorn(env, tmp_path / "gunicorn.log") as web:
         klaar = opvragen(f"{web.url}/gezond/klaar/", Host=INTERN)
         assert (klaar.status, _delen(klaar.tekst)) == (
             200,
             {"database": "ok", "cache": "ok", "opslag": "ok", "broker": "ok"},
         )
+        # Production's database backend (django-prometheus') counted that query.
+        metrics = opvragen(f"{web.url}/metrics", Host=INTERN, Authorization="Bearer " + "t" * 40)
+        assert metrics.status == 200
+        (uitgevoerd,) = [
+            regel
+            for regel in metrics.tekst.splitlines()
+            if regel.startswith('django_db_execute_total{alias="default",vendor="postgresql"}')
+        ]
+        assert float(uitgevoerd.rsplit(" ", 1)[1]) >= 1
         # A closed database port, the same otherwise: 503.
         dicht = database.replace(database.split("@")[1].split("/")[0], f"127.0.0.1:{vrije_poort()}")
         assert "127.0.0.1:5432" not in dicht

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import datetime
 import json
+import os
 import time
 
 import pytest
@@ -176,3 +177,48 @@ def test_hartslag_staat_in_het_beat_schema(settings):
     (regel,) = schema.values()
     # Beat queues it well within the bound after which /gezond/ reports beat down.
     assert regel["schedule"] * 2 < settings.BEAT_HARTSLAG_MAX_SECONDEN
+
+
+@pytest.mark.broker
+@pytest.mark.skipif(
+    not os.environ.get("CELERY_BROKER_URL", "").startswith("redis://"),
+    reason="needs a real Redis broker: set CELERY_BROKER_URL=redis://…",
+)
+@pytest.mark.django_db(transaction=True)
+def test_gezond_met_echte_worker_en_hartslag(client, settings):
+    """Tasks through Redis: /gezond/ asks the broker, pings the worker and reads beat's
+    heartbeat, which the worker stamped; without the worker the ping fails."""
+    from celery.contrib.testing.worker import start_worker
+
+    from aanbesteden.celery import app
+    from bedrijfsvoering.tasks import hartslag
+
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    oud = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    try:
+        app.control.purge()
+        with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):
+            hartslag.delay()
+            einde = time.monotonic() + 30
+            while gezondheid.hartslag_leeftijd() is None and time.monotonic() < einde:
+                time.sleep(0.1)
+            antwoord = client.get("/gezond/")
+            assert (antwoord.status_code, _delen(antwoord.content.decode())) == (
+                200,
+                {
+                    "database": "ok",
+                    "cache": "ok",
+                    "opslag": "ok",
+                    "broker": "ok",
+                    "worker": "ok",
+                    "beat": "ok",
+                },
+            )
+        zonder = client.get("/gezond/")
+        assert zonder.status_code == 503
+        assert _delen(zonder.content.decode())["worker"] == "fout"
+        # The load balancer's readiness does not depend on the worker.
+        assert client.get("/gezond/klaar/").status_code == 200
+    finally:
+        app.conf.task_always_eager = oud

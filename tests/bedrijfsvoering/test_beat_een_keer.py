@@ -58,7 +58,8 @@ def test_tweede_beat_neemt_over_als_de_eerste_sterft(redis_url, sleutel):
     assert not eerste.vasthouden()
 
 
-@pytest.mark.django_db
+# Transactional: the scheduler commits and closes old connections itself, as in a beat process.
+@pytest.mark.django_db(transaction=True)
 def test_wachtende_scheduler_plant_niets(redis_url, sleutel, settings, monkeypatch):
     """Two real schedulers (django-celery-beat's, with our lock): the one without the lock
     sends no task and waits; the other runs the schedule."""

@@ -51,11 +51,13 @@ class InterneVerzoekenMiddleware:
 
     def _interne_paden(self) -> dict[str, Callable[..., Any]]:
         if self._paden is None:
-            from django.urls import resolve
+            from django.urls import get_script_prefix, resolve
 
             paden = {}
+            prefix = get_script_prefix()
             for naam in INTERNE_PAGINAS:
-                pad = reverse(naam)
+                # As request.path_info has it: without the prefix the site may be served under.
+                pad = "/" + reverse(naam).removeprefix(prefix).lstrip("/")
                 paden[pad] = resolve(pad).func
             self._paden = paden
         return self._paden

@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "django_guid",
     "django_prometheus",
-    "health_check",
     "aanbesteden",
     "initiatieven",
     "coalities",

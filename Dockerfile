@@ -39,6 +39,7 @@ COPY coalities ./coalities
 COPY overdracht ./overdracht
 COPY evaluatie ./evaluatie
 COPY overzicht ./overzicht
+COPY bedrijfsvoering ./bedrijfsvoering
 COPY templates ./templates
 COPY static ./static
 COPY manage.py ./
@@ -53,4 +54,4 @@ RUN pip install -e . \
 
 USER aanbesteden
 EXPOSE 8000
-CMD ["gunicorn", "aanbesteden.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "python:bedrijfsvoering.gunicorn", "aanbesteden.wsgi", "--bind", "0.0.0.0:8000"]

@@ -79,7 +79,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # The platform's apps, from the core up (each imports only from those before it).
-APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht
+APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht bedrijfsvoering
 APPS_BOVEN_KERN := $(filter-out aanbesteden,$(APPS))
 
 # Extract and compile the translations: the core (aanbesteden/ and the site templates/)
@@ -102,7 +102,8 @@ clean:
 
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
-	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/bijdragen.py meldingen/berichten.py
+	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/bijdragen.py meldingen/berichten.py \
+	  aanbesteden/zegel.py bedrijfsvoering/
 
 check: install
 	$(PY) manage.py check

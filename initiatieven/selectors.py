@@ -12,9 +12,10 @@ from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import ROL_PERMISSIE
 
-from .constants import OpgaveStatus
+from .constants import DocumentStatus, OpgaveStatus
 from .models import (
     Beoordelingscriterium,
+    Besluitbrief,
     Bijlage,
     Criteriumscore,
     Horizon,
@@ -231,5 +232,16 @@ def horizon_van(*, traject: Traject) -> Horizon | None:
             Prefetch("indicatoren", queryset=Indicator.objects.order_by("volgorde", "pk"))
         )
         .filter(traject=traject)
+        .first()
+    )
+
+
+def besluitbrief_voor_sha256(sha256: str) -> Besluitbrief | None:
+    """The sealed decision letter with this SHA-256 (for the public verification page)."""
+    if not sha256:
+        return None
+    return (
+        Besluitbrief.objects.filter(sha256=sha256, status=DocumentStatus.KLAAR)
+        .select_related("voorstel__traject__gemeente")
         .first()
     )

@@ -468,6 +468,7 @@ def besluitbrief_renderen(*, besluitbrief_id: int) -> bool:
     """Render the decision letter once and mail the initiative. Returns whether it was made
     now (False when it was already done, so a re-run makes no duplicate)."""
     from aanbesteden.pdf import sha256_hex, template_naar_pdf
+    from aanbesteden.zegel import pdf_verzegelen
 
     brief = (
         Besluitbrief.objects.select_for_update(of=("self",))
@@ -497,7 +498,9 @@ def besluitbrief_renderen(*, besluitbrief_id: int) -> bool:
             "datum": timezone.localdate(),
             "taal": taal,
         }
-        pdf = template_naar_pdf("initiatieven/besluitbrief.html", context)
+        # A formal decision: sealed like the agreement, so anyone can check it on the
+        # public verification page.
+        pdf = pdf_verzegelen(template_naar_pdf("initiatieven/besluitbrief.html", context))
     if brief.bestand:
         brief.bestand.delete(save=False)
     brief.bestand.save(

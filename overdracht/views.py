@@ -439,14 +439,19 @@ def bibliotheek_clausule(
 # --- public verification ------------------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 def verifieren(request: HttpRequest) -> HttpResponse:
+    """Anyone may check a PDF the platform sealed: an agreement or a decision letter."""
+    from initiatieven.selectors import besluitbrief_voor_sha256
+
     form = VerifierenForm(request.POST or None, request.FILES or None)
-    uitslag = versie = None
+    uitslag = versie = besluitbrief = None
     status = 200
     if request.method == "POST":
         if form.is_valid():
             uitslag = zegel.pdf_controleren(form.cleaned_data["data"])
             if uitslag.echt:
                 versie = selectors.versie_voor_sha256(uitslag.sha256)
+                if versie is None:
+                    besluitbrief = besluitbrief_voor_sha256(uitslag.sha256)
             else:
                 status = 422
         else:
@@ -454,6 +459,6 @@ def verifieren(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "overdracht/verifieren.html",
-        {"form": form, "uitslag": uitslag, "versie": versie},
+        {"form": form, "uitslag": uitslag, "versie": versie, "besluitbrief": besluitbrief},
         status=status,
     )

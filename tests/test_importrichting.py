@@ -34,6 +34,7 @@ LAGEN = (
     "overdracht",
     "evaluatie",
     "overzicht",
+    "bedrijfsvoering",
 )
 
 BASIS = Path(settings.BASE_DIR)

@@ -5,7 +5,9 @@ from datetime import timedelta
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from .env import BASE_DIR, env
+from bedrijfsvoering.logboek import logging_instellingen
+
+from .env import BASE_DIR, env, media_opslag
 
 DEBUG = False
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
@@ -31,10 +33,13 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_htmx",
     "django_ratelimit",
+    "django_guid",
+    "django_prometheus",
     # The platform's own apps. Who may import whom (core <- meldingen <- accounts <- the phase
-    # apps <- overzicht) is in docs/architectuur.md and tests/test_importrichting.py; this
-    # order is the order of their ``ready()``: meldingen comes after the phase apps, so its
-    # general "new phase" message follows the phase apps' own follow-ups of a transition.
+    # apps <- overzicht <- bedrijfsvoering) is in docs/architectuur.md and
+    # tests/test_importrichting.py; this order is the order of their ``ready()``: meldingen
+    # comes after the phase apps, so its general "new phase" message follows the phase apps'
+    # own follow-ups of a transition.
     "aanbesteden",
     "accounts",
     "initiatieven",
@@ -43,9 +48,17 @@ INSTALLED_APPS = [
     "evaluatie",
     "meldingen",
     "overzicht",
+    "bedrijfsvoering",
 ]
 
 MIDDLEWARE = [
+    # The health and metrics endpoints, answered before host validation and the HTTPS
+    # redirect (bedrijfsvoering/middleware.py).
+    "bedrijfsvoering.middleware.InterneVerzoekenMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    # The request id (X-Request-ID) and one log line per request.
+    "bedrijfsvoering.middleware.verzoek_id_middleware",
+    "bedrijfsvoering.middleware.VerzoekLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -62,6 +75,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "aanbesteden.urls"
@@ -189,8 +203,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"  # never served directly: downloads go through views that check access
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
+# Uploads and generated PDFs: on the local disk (MEDIA_ROOT), or with MEDIA_S3_BUCKET set in
+# an S3-compatible object store that every web and worker process reaches (settings/env.py).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_opslag(),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -205,9 +221,16 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+# Seconds to wait for the SMTP server before a send fails (and its task is tried again);
+# without it a hanging server would hold a worker forever.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str(
     "DEFAULT_FROM_EMAIL", default="noreply@maatschappelijk-aanbesteden.local"
 )
+# Sender of Django's own mail to ADMINS and MANAGERS (none are set: errors go to the log and
+# to SENTRY_DSN), the same as the platform's by default.
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 
 # Celery: without a broker, tasks run in-process (the embedded mode).
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -217,10 +240,18 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A task taken by a worker that dies before acknowledging it (acks_late) is given to another
+# worker after this many seconds. It must exceed the longest time a message stays unacked:
+# the longest retry countdown (the decision letter's fifth try waits 16 minutes; the
+# agreement's at most 10) plus the task's own run (PDF and seal: seconds). Raise it together
+# with any longer countdown or ETA.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 30 * 60}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# django-celery-beat's database schedule, behind a lock in Redis so that one beat schedules
+# (bedrijfsvoering/beat.py).
+CELERY_BEAT_SCHEDULER = "bedrijfsvoering.beat.EnkeleBeatScheduler"
 CELERY_BEAT_SCHEDULE = {
     "evaluatie-herinneringen": {
         "task": "evaluatie.tasks.herinneringen_scannen",
@@ -230,7 +261,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldingen.tasks.dagoverzichten_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # Beat's heartbeat: /gezond/ reports beat down when it is older than allowed.
+    "bedrijfsvoering-hartslag": {
+        "task": "bedrijfsvoering.tasks.hartslag",
+        "schedule": 60.0,
+    },
 }
+BEAT_HARTSLAG_MAX_SECONDEN = env.int("BEAT_HARTSLAG_MAX_SECONDEN", default=5 * 60)
 
 # The platform's sealing certificate (PKCS#12). Without one, a self-signed one is generated
 # for development in MEDIA_ROOT/zegel/.
@@ -258,10 +295,33 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+# --- Operations: logs, request ids, metrics, error reports (docs/operations.md) -------------
+# One line per event on standard output: JSON in production, readable text in the embedded
+# mode (LOG_FORMAT), each with the request id and the user.
+LOG_FORMAT = env.str("LOG_FORMAT", default="tekst")
+LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+LOGGING = logging_instellingen(formaat=LOG_FORMAT, niveau=LOG_LEVEL)
+# The request id: X-Request-ID from the trusted proxy (VERTROUWDE_PROXIES > 0), else a new one;
+# returned in the response and carried into the Celery tasks the request queues.
+DJANGO_GUID = {
+    "GUID_HEADER_NAME": "X-Request-ID",
+    "VALIDATE_GUID": True,
+    "RETURN_HEADER": True,
+    "EXPOSE_HEADER": False,
 }
+# /metrics: for a request with "Authorization: Bearer <METRICS_TOKEN>", or straight (through no
+# proxy) from one of METRICS_NETWERKEN (comma-separated, e.g. 10.0.0.0/8). Neither: nobody.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+METRICS_NETWERKEN = env.list("METRICS_NETWERKEN", default=[])
+# Error reports to Sentry (or a compatible service) when SENTRY_DSN is set; nothing otherwise.
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from bedrijfsvoering.foutmelding import foutmelding_instellen
+
+    foutmelding_instellen(
+        SENTRY_DSN,
+        omgeving=env.str("DJANGO_SETTINGS_MODULE", default="").rpartition(".")[2] or "dev",
+    )
+
+# seed_demo (published passwords and keys) runs only where this is on: never in production.
+DEMOGEGEVENS_TOEGESTAAN = True

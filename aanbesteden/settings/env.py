@@ -36,3 +36,31 @@ def redis_volgende_database(url: str) -> str:
     nummer = int(database)
     ander = nummer + 1 if nummer < 15 else nummer - 1
     return urlunsplit(delen._replace(path=f"/{ander}"))
+
+
+def media_opslag() -> dict:
+    """The storage of uploads and generated PDFs (``STORAGES["default"]``).
+
+    By default the local disk under ``MEDIA_ROOT``: enough for one machine running web and
+    worker. With ``MEDIA_S3_BUCKET`` set, an S3-compatible object store (django-storages with
+    boto3: AWS, MinIO, Ceph, a cloud provider's object storage), so that a second web node or
+    a worker on another machine finds every file. The files stay private: no public ACL, and
+    downloads go through the views that check access."""
+    bucket = env.str("MEDIA_S3_BUCKET", default="")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env.str("MEDIA_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("MEDIA_S3_REGION", default="") or None,
+            # Empty: boto3 finds them itself (AWS_* variables, an instance role).
+            "access_key": env.str("MEDIA_S3_ACCESS_KEY_ID", default="") or None,
+            "secret_key": env.str("MEDIA_S3_SECRET_ACCESS_KEY", default="") or None,
+            "location": env.str("MEDIA_S3_PREFIX", default=""),
+            "default_acl": None,
+            # Like the local disk: a name already taken gets a suffix, nothing is overwritten.
+            "file_overwrite": False,
+        },
+    }

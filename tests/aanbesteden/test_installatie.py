@@ -72,8 +72,12 @@ def test_docker_compose_config_is_geldig(compose_map):
     diensten = compose("config", "--services").stdout.split()
     assert {"postgres", "redis", "web", "worker", "beat"} <= set(diensten)
     assert "gunicorn" in uit.stdout
-    assert "django_celery_beat.schedulers:DatabaseScheduler" in uit.stdout
+    assert "python:bedrijfsvoering.gunicorn" in uit.stdout  # access log, JSON, workers
+    # Beat's scheduler comes from the settings (the one with the lock): no --scheduler here.
+    assert "--scheduler" not in uit.stdout
     assert "aanbesteden.settings.production" in uit.stdout
+    assert "/gezond/klaar/" in uit.stdout  # the web's health check, over plain HTTP
+    assert "PROMETHEUS_MULTIPROC_DIR" in uit.stdout
 
 
 def test_dockerfile_bevat_wat_weasyprint_nodig_heeft():

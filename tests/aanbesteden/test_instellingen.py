@@ -43,8 +43,13 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_deploy_zonder_meldingen():
-    uit = _manage("check", "--deploy", "--fail-level", "DEBUG", env=_productie_env())
+def test_check_deploy_zonder_meldingen(tmp_path):
+    from aanbesteden.zegel import ontwikkelcertificaat_maken
+
+    # The sealing certificate is checked at start-up (tests/bedrijfsvoering): a real one.
+    zegel = ontwikkelcertificaat_maken(tmp_path / "zegel.p12", wachtwoord=b"geheim")
+    env = _productie_env(ZEGEL_PKCS12_PAD=str(zegel))
+    uit = _manage("check", "--deploy", "--fail-level", "DEBUG", env=env)
     assert uit.returncode == 0, uit.stdout + uit.stderr
     # Silenced: only django_ratelimit.W001, see the next test.
     assert "System check identified no issues (1 silenced)." in uit.stdout
@@ -118,7 +123,8 @@ def test_productie_instellingen_veilig():
         "True",
         "False",
         "True",
-        "django.db.backends.postgresql",
+        # PostgreSQL through django-prometheus' backend (query metrics), the same driver.
+        "django_prometheus.db.backends.postgresql",
     ]
 
 

@@ -1,5 +1,6 @@
-"""The declared roles × pages table: the core's rows (``basis.KERN``) and the phase apps'
-(``fasen_tabel.FASEN``). See ``basis.py`` for how a row reads."""
+"""The declared roles × pages table: the core's rows (``basis.KERN``), the phase apps'
+(``fasen_tabel.FASEN``) and the operations endpoints' (``bedrijfsvoering_tabel``). See
+``basis.py`` for how a row reads."""
 
 from tests.toegang.basis import (  # noqa: F401 (re-exported for the tests)
     DOOR,
@@ -10,6 +11,7 @@ from tests.toegang.basis import (  # noqa: F401 (re-exported for the tests)
     Pagina,
     Wereld,
 )
+from tests.toegang.bedrijfsvoering_tabel import BEDRIJFSVOERING
 from tests.toegang.fasen_tabel import FASEN
 
-TABEL: list[Pagina] = [*KERN, *FASEN]
+TABEL: list[Pagina] = [*KERN, *FASEN, *BEDRIJFSVOERING]

@@ -1,4 +1,5 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
 from aanbesteden.demo import DEMO_TOTP_SLEUTEL, demo_otpauth_url, seed_demo
@@ -8,6 +9,14 @@ class Command(BaseCommand):
     help = "Zet demogegevens klaar (twee gemeenten, gebruikers, trajecten in elke fase)."
 
     def handle(self, *args, **options):
+        # Demo data holds published passwords and a published second-factor key, and its
+        # trajecten mail real-looking addresses: never in a real installation.
+        if not settings.DEMOGEGEVENS_TOEGESTAAN:
+            raise CommandError(
+                "seed_demo weigert: deze instellingen zijn voor productie "
+                f"({settings.SETTINGS_MODULE}). Demogegevens horen alleen in de ingebedde "
+                "modus (aanbesteden.settings.dev) en de tests."
+            )
         # The demo's own mails (transitions of the seeded trajecten) are not printed.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
             inloggen = seed_demo()

@@ -1,4 +1,5 @@
-"""Check a PDF: sealed by this platform, unchanged since, and which traject and version."""
+"""Check a PDF: sealed by this platform, unchanged since, and which agreement version or
+decision letter it is."""
 
 from __future__ import annotations
 
@@ -6,11 +7,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from initiatieven.selectors import besluitbrief_voor_sha256
 from overdracht import selectors, zegel
 
 
 class Command(BaseCommand):
-    help = "Controleert of een PDF een echte, ongewijzigde verzegelde overeenkomst is."
+    help = (
+        "Controleert of een PDF een echte, ongewijzigde verzegelde overeenkomst of besluitbrief is."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("bestand", help="Pad naar de PDF")
@@ -36,6 +40,12 @@ class Command(BaseCommand):
             )
             for o in versie.ondertekeningen.all():
                 self.stdout.write(f"  getekend door {o.naam} namens {o.namens} op {o.getekend_op}")
+        elif (brief := besluitbrief_voor_sha256(uitslag.sha256)) is not None:
+            traject = brief.voorstel.traject
+            self.stdout.write(
+                f"Besluitbrief over traject {traject.pk} ({traject.titel}), "
+                f"gemeente {traject.gemeente.naam}"
+            )
         elif uitslag.traject_id:
             self.stdout.write(
                 f"Volgens het document: traject {uitslag.traject_id}, "

@@ -60,6 +60,30 @@ def _optioneel(obj: Any, naam: str) -> Any:
         return None
 
 
+# --- who signs, by name -----------------------------------------------------------------------
+def is_een_naam(tekst: str) -> bool:
+    """A person's name, not an e-mail address: letters, and no ``@``."""
+    tekst = " ".join((tekst or "").split())
+    return len(tekst) >= 2 and "@" not in tekst and any(c.isalpha() for c in tekst)
+
+
+def ondertekenaar_naam(*, gebruiker: User, initiatief: Any = None, partner: Any = None) -> str:
+    """The name a signatory signs with: the name kept with the account, else the name the
+    proposal gives the contact person with the same address, else the partner's contact
+    person. Never the e-mail address: '' when nobody named them (the signing page asks once)."""
+    if is_een_naam(gebruiker.naam):
+        return " ".join(gebruiker.naam.split())
+    if initiatief is not None:
+        for c in sorted(
+            initiatief.contactpersonen.all(), key=lambda c: (not c.is_vertegenwoordiger, c.pk)
+        ):
+            if c.email.casefold() == gebruiker.email.casefold() and is_een_naam(c.naam):
+                return " ".join(c.naam.split())
+    if partner is not None and is_een_naam(partner.contactpersoon):
+        return " ".join(partner.contactpersoon.split())
+    return ""
+
+
 # --- the snapshot ------------------------------------------------------------------------------
 def overeenkomst_gegevens(*, traject: Traject) -> dict[str, Any]:
     """Everything the agreement states, drawn from the traject's data, as JSON-able values
@@ -185,17 +209,15 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict[str, Any]:
                         "label": c.naam,
                         "namens": initiatief.naam,
                         "functie": c.functie,
-                        "email": c.email,
                         "telefoon": c.telefoon,
                     }
                 )
         for p in partners:
             contactpersonen.append(
                 {
-                    "label": p.contactpersoon or p.gebruiker.naam,
+                    "label": ondertekenaar_naam(gebruiker=p.gebruiker, partner=p),
                     "namens": p.organisatie,
                     "functie": p.get_rol_display() if p.rol else "",
-                    "email": p.gebruiker.email,
                     "telefoon": p.telefoon,
                 }
             )
@@ -218,7 +240,9 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict[str, Any]:
                 )
                 if initiatief
                 else "",
-                "vertegenwoordiger": (vertegenwoordiger.naam or vertegenwoordiger.email)
+                "vertegenwoordiger": ondertekenaar_naam(
+                    gebruiker=vertegenwoordiger, initiatief=initiatief
+                )
                 if vertegenwoordiger
                 else "",
             },
@@ -229,7 +253,7 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict[str, Any]:
                     "rechtsvorm": p.rechtsvorm,
                     "kvk_nummer": p.kvk_nummer,
                     "rol": p.get_rol_display() if p.rol else "",
-                    "vertegenwoordiger": p.gebruiker.naam or p.gebruiker.email,
+                    "vertegenwoordiger": ondertekenaar_naam(gebruiker=p.gebruiker, partner=p),
                 }
                 for p in partners
             ],

@@ -222,6 +222,7 @@ def versie_vaststellen(
     PDF is made in the background."""
     from coalities.constants import PartnerStatus
     from coalities.models import Partner
+    from initiatieven.models import Voorstel
     from initiatieven.selectors import initiatief_vertegenwoordiger
 
     versie = _vereis_concept(versie)
@@ -254,12 +255,14 @@ def versie_vaststellen(
     versie.save()
 
     initiatief_naam = inhoud["initiatief"]["naam"]
+    voorstel = Voorstel.objects.filter(traject=traject).select_related("initiatief").first()
+    initiatief = voorstel.initiatief if voorstel else None
     rijen = [
         Ondertekening(
             versie=versie,
             partij_soort=PartijSoort.INITIATIEF,
             ondertekenaar=vertegenwoordiger,
-            naam=vertegenwoordiger.naam or vertegenwoordiger.email,
+            naam=selectors.ondertekenaar_naam(gebruiker=vertegenwoordiger, initiatief=initiatief),
             namens=initiatief_naam,
         )
     ]
@@ -272,7 +275,7 @@ def versie_vaststellen(
                 partij_soort=PartijSoort.PARTNER,
                 partner=partner,
                 ondertekenaar=partner.gebruiker,
-                naam=partner.gebruiker.naam or partner.gebruiker.email,
+                naam=selectors.ondertekenaar_naam(gebruiker=partner.gebruiker, partner=partner),
                 namens=partner.organisatie,
             )
         )
@@ -281,7 +284,7 @@ def versie_vaststellen(
             versie=versie,
             partij_soort=PartijSoort.GEMEENTE,
             ondertekenaar=gemeente_ondertekenaar,
-            naam=gemeente_ondertekenaar.naam or gemeente_ondertekenaar.email,
+            naam=selectors.ondertekenaar_naam(gebruiker=gemeente_ondertekenaar),
             namens=f"Gemeente {traject.gemeente.naam}",
         )
     )
@@ -457,7 +460,19 @@ def ondertekening_tekenen(
             raise OvereenkomstFout(
                 _("Het document is veranderd sinds u het opende. Bekijk de PDF opnieuw.")
             )
-        if not _naam_gelijk(getypte_naam, ondertekening.naam):
+        getypte_naam = " ".join((getypte_naam or "").split())
+        if not ondertekening.naam:
+            # Nobody named this signatory yet: the name typed now is theirs, kept with the
+            # account so they are asked once.
+            if not selectors.is_een_naam(getypte_naam):
+                raise OvereenkomstFout(
+                    _("Typ uw voor- en achternaam. Een e-mailadres is geen naam.")
+                )
+            ondertekening.naam = getypte_naam[:200]
+            if not selectors.is_een_naam(door.naam):
+                User.objects.filter(pk=door.pk).update(naam=getypte_naam[:200])
+                door.naam = getypte_naam[:200]
+        elif not _naam_gelijk(getypte_naam, ondertekening.naam):
             raise OvereenkomstFout(
                 _("Typ uw naam precies zoals hierboven: %(naam)s.") % {"naam": ondertekening.naam}
             )

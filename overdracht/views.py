@@ -311,7 +311,11 @@ def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse
         and versie.pdf_status == PdfStatus.KLAAR
         and ondertekening.geweigerd_op is None
     )
-    form = TekenenForm(request.POST or None, initial={"pdf_sha256": versie.pdf_sha256})
+    form = TekenenForm(
+        request.POST or None,
+        initial={"pdf_sha256": versie.pdf_sha256},
+        naam_bekend=bool(ondertekening.naam),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _rij, nieuw = services.ondertekening_tekenen(

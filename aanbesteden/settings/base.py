@@ -122,6 +122,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     # django-sesame, refusing officials and administrators (they log in with two factors).
     "accounts.backends.InloglinkBackend",
+    # OpenID Connect (mozilla-django-oidc): SSO for officials, DigiD and eHerkenning through a
+    # broker; the providers are configured in the admin (accounts.models.OidcAanbieder).
+    "accounts.backends.OidcBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -141,6 +144,22 @@ LOGOUT_REDIRECT_URL = "overzicht:home"
 SESAME_ONE_TIME = True
 SESAME_MAX_AGE = env.int("INLOGLINK_GELDIG_SECONDEN", default=60 * 60 * 24)
 SESAME_TOKEN_NAME = "sleutel"
+
+# OpenID Connect providers (accounts.models.OidcAanbieder, configured in the admin). Their
+# client secrets come from the environment only, by the provider's code:
+# OIDC_CLIENT_SECRETS="gemeente-a-sso=…,digid=…". One callback address for every provider:
+# <SITE_URL>/inloggen/oidc/terug/.
+OIDC_CLIENT_SECRETS = env.dict("OIDC_CLIENT_SECRETS", default={})
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_terug"
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+# The key of the keyed hash (HMAC-SHA-256) under which a BSN or an eHerkenning identity is
+# kept: the BSN itself is never stored. Empty: derived from SECRET_KEY (check --deploy asks
+# for one of its own, at least 32 characters, as soon as OIDC_CLIENT_SECRETS is set).
+IDENTITEIT_SLEUTEL = env.str("IDENTITEIT_SLEUTEL", default="")
+# How long after DigiD, eHerkenning or SSO the checked identity may sign (minutes).
+IDENTITEIT_GELDIG_MINUTEN = env.int("IDENTITEIT_GELDIG_MINUTEN", default=60)
 
 # Two factors for officials and platform administrators: password, then a code (TOTP) from an
 # authenticator app or a recovery code (accounts/tweestaps.py). django-otp slows down

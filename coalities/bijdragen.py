@@ -43,11 +43,18 @@ from .models import (
 
 
 def route_wacht_op_gemeente(gemeente, peil):
+    """Routes with a version asked for agreement (and no change since) without the gemeente's
+    agreement."""
     akkoord = RouteAkkoord.objects.filter(
         route=OuterRef("pk"), versie=OuterRef("versie"), partij_soort=PartijSoort.GEMEENTE
     )
     return (
-        Route.objects.filter(traject__gemeente=gemeente, traject__status=TrajectStatus.ROUTE)
+        Route.objects.filter(
+            traject__gemeente=gemeente,
+            traject__status=TrajectStatus.ROUTE,
+            versie__gte=1,
+            concept_gewijzigd=False,
+        )
         .exclude(Exists(akkoord))
         .select_related("traject")
         .order_by("traject__status_sinds", "pk")
@@ -55,8 +62,8 @@ def route_wacht_op_gemeente(gemeente, peil):
 
 
 def route_wacht_op_deelnemer(deelnemer):
-    """Routes in which the initiative (if the person acts for it) or the person as a confirmed
-    partner has not agreed to the current version yet."""
+    """Routes with a version asked for agreement (and no change since) in which the initiative
+    (if the person acts for it) or the person as a confirmed partner has not agreed yet."""
     gebruiker = deelnemer.gebruiker
     akkoord_ini = RouteAkkoord.objects.filter(
         route=OuterRef("pk"), versie=OuterRef("versie"), partij_soort=PartijSoort.INITIATIEF
@@ -68,7 +75,9 @@ def route_wacht_op_deelnemer(deelnemer):
         partner__gebruiker=gebruiker,
     )
     return (
-        Route.objects.filter(traject__status=TrajectStatus.ROUTE)
+        Route.objects.filter(
+            traject__status=TrajectStatus.ROUTE, versie__gte=1, concept_gewijzigd=False
+        )
         .filter(
             (Q(traject__in=deelnemer.als_initiatief) & ~Exists(akkoord_ini))
             | (

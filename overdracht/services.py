@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
 from aanbesteden.models import Lidmaatschap, Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
-from meldingen.berichten import bericht_versturen
+from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
 from meldingen.constants import NotificatieSoort
 
 from . import selectors
@@ -495,18 +495,10 @@ def ondertekening_tekenen(
 
 
 def _allen_getekend(versie: OvereenkomstVersie) -> None:
-    from aanbesteden.services import traject_betrokkenen
-
     from .tasks import overeenkomst_verzegelen
 
-    bericht_versturen(
-        ontvangers=traject_betrokkenen(versie.traject),
-        soort=NotificatieSoort.OVERDRACHT,
-        sjabloon="overdracht/mail/allen_getekend",
-        context={"versie": versie, "traject": versie.traject},
-        traject=versie.traject,
-        url=_versie_url(versie),
-    )
+    # No message of its own: the sealed PDF follows at once, mailed to everybody involved
+    # (one mail for this decision, see docs/mailbudget.md).
     transaction.on_commit(lambda: overeenkomst_verzegelen.delay(versie.pk))
 
 
@@ -543,24 +535,26 @@ def ondertekening_weigeren(*, ondertekening_id: int, door: User, reden: str) -> 
     ondertekening.weigerreden = reden[:5000]
     ondertekening.save(update_fields=["geweigerd_op", "weigerreden"])
     betrokkenen = traject_betrokkenen(traject)
-    try:
-        traject_transitie(
+    # One message for the refusal, first; the step back to the route tells nobody again.
+    with een_bericht_per_persoon():
+        bericht_versturen(
+            ontvangers=[u for u in betrokkenen if u.pk != door.pk],
+            soort=NotificatieSoort.OVERDRACHT,
+            sjabloon="overdracht/mail/geweigerd",
+            context={"versie": versie, "traject": traject, "ondertekening": ondertekening},
             traject=traject,
-            transitie="terug_naar_route",
-            door=door,
-            motivatie=reden[:5000],
-            controleer_rechten=False,
+            url=traject.get_absolute_url(),
         )
-    except TransitieGeweigerd as exc:
-        raise OvereenkomstFout(exc.bericht) from exc
-    bericht_versturen(
-        ontvangers=[u for u in betrokkenen if u.pk != door.pk],
-        soort=NotificatieSoort.OVERDRACHT,
-        sjabloon="overdracht/mail/geweigerd",
-        context={"versie": versie, "traject": traject, "ondertekening": ondertekening},
-        traject=traject,
-        url=traject.get_absolute_url(),
-    )
+        try:
+            traject_transitie(
+                traject=traject,
+                transitie="terug_naar_route",
+                door=door,
+                motivatie=reden[:5000],
+                controleer_rechten=False,
+            )
+        except TransitieGeweigerd as exc:
+            raise OvereenkomstFout(exc.bericht) from exc
     return ondertekening
 
 
@@ -621,25 +615,27 @@ def versie_verzegelen(*, versie_id: int, doorzetten: bool = True) -> bool:
         ]
         ontvangers = {u.pk: u for u in [*traject_betrokkenen(traject), *ondertekenaars]}
         # The core mails attachments from this process after the commit (not through the
-        # broker), once per notification, in each recipient's language.
-        bericht_versturen(
-            ontvangers=ontvangers.values(),
-            soort=NotificatieSoort.OVERDRACHT,
-            sjabloon="overdracht/mail/verzegeld",
-            context={"versie": versie, "traject": traject},
-            traject=traject,
-            url=_versie_url(versie),
-            bijlagen=[
-                (
-                    f"overeenkomst-{versie.traject_id}-versie-{versie.nummer}.pdf",
-                    data,
-                    "application/pdf",
-                )
-            ],
-        )
+        # broker), once per notification, in each recipient's language. This is the one
+        # message of the decision: the step on to evaluatie below tells nobody again.
+        with een_bericht_per_persoon():
+            bericht_versturen(
+                ontvangers=ontvangers.values(),
+                soort=NotificatieSoort.OVERDRACHT,
+                sjabloon="overdracht/mail/verzegeld",
+                context={"versie": versie, "traject": traject},
+                traject=traject,
+                url=_versie_url(versie),
+                bijlagen=[
+                    (
+                        f"overeenkomst-{versie.traject_id}-versie-{versie.nummer}.pdf",
+                        data,
+                        "application/pdf",
+                    )
+                ],
+            )
 
-        if doorzetten and traject.status == TrajectStatus.OVERDRACHT:
-            _naar_evaluatie(versie)
+            if doorzetten and traject.status == TrajectStatus.OVERDRACHT:
+                _naar_evaluatie(versie)
     return True
 
 

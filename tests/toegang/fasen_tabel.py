@@ -428,6 +428,14 @@ COALITIES = [
         status="route",
     ),
     Pagina(
+        "coalities:akkoord_vragen",
+        "Akkoord vragen op de route (het concept wordt een versie)",
+        tr(DOOR, DOOR, DOOR),
+        kwargs=rijk,
+        methode="POST",
+        status="route",
+    ),
+    Pagina(
         "coalities:mijlpaal_nieuw",
         "Nieuwe mijlpaal",
         tr(200, 200, 403),

@@ -163,6 +163,13 @@ def _inzet_van_de_gemeente(w: Wereld) -> None:
     )
 
 
+def _route_gevraagd(w: Wereld) -> None:
+    """Agreement asked on the route (version 1), nobody agreed yet."""
+    from coalities.models import Route
+
+    Route.objects.filter(traject=w.maak(maak_rijk)).update(versie=1, concept_gewijzigd=False)
+
+
 def _pdf_mislukt(w: Wereld) -> None:
     from overdracht.models import OvereenkomstVersie
 
@@ -232,7 +239,10 @@ FORMULIEREN: dict[str, Formulier] = {
         nog_toegestaan=frozenset({TrajectStatus.ROUTE}),
     ),
     # --- route ---
-    "coalities:akkoord POST": Formulier(pagina=pagina_van("coalities:route")),
+    "coalities:akkoord POST": Formulier(
+        pagina=pagina_van("coalities:route"), voorbereiden=_route_gevraagd
+    ),
+    "coalities:akkoord_vragen POST": Formulier(pagina=pagina_van("coalities:route")),
     "coalities:inzet_bevestigen POST": Formulier(
         pagina=pagina_van("coalities:route"), voorbereiden=_inzet_van_de_gemeente
     ),

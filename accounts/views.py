@@ -3,12 +3,9 @@ initiative members and partners, and the password reset."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.conf import settings
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -17,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from two_factor.views import LoginView as TweestapsLoginView
 
 from aanbesteden.limieten import limiet_bewaken
+from aanbesteden.werk import werk_inplannen
 
 from . import tasks
 from .forms import CodeForm, HerstelcodeForm, InloggenForm, InloglinkForm, WachtwoordVergetenForm
@@ -78,9 +76,7 @@ def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
         email = form.cleaned_data["email"]
         limiet_bewaken(request, soort="inloglink", adres=email)
         # Whether the address has an account is looked up by the task, after the response.
-        transaction.on_commit(
-            partial(tasks.inloglink_mailen.delay, email, request.GET.get("next", ""))
-        )
+        werk_inplannen(tasks.inloglink_mailen, email=email, volgende=request.GET.get("next", ""))
         return redirect("accounts:inloglink_verzonden")
     return render(request, "accounts/inloglink.html", {"form": form})
 

@@ -344,3 +344,30 @@ class Traject(ConcurrentTransitionMixin, TrajectTransities, models.Model):
             if self.status in statussen:
                 return nummer
         return 0
+
+
+class Werk(models.Model):
+    """One piece of background work the platform owes, written in the same transaction as the
+    change that asks for it (a transactional outbox): the database, not the broker, is the
+    source of truth for work to be done. It is handed to Celery after the commit; when the
+    task finishes it is marked done (``aanbesteden.werk``), and a scheduled sweep offers it
+    again when it is not done within ``WERK_OPNIEUW_NA`` seconds (broker down or emptied, a
+    worker killed). The tasks are idempotent, so a second offer does no harm."""
+
+    taak = models.CharField(_("taak"), max_length=200)
+    argumenten = models.JSONField(_("argumenten"), default=dict, blank=True)
+    sleutel = models.CharField(_("sleutel"), max_length=64, db_index=True, editable=False)
+    pogingen = models.PositiveIntegerField(_("keren aangeboden"), default=0)
+    aangeboden_op = models.DateTimeField(_("laatst aangeboden op"), null=True, blank=True)
+    laatste_fout = models.TextField(_("laatste fout bij aanbieden"), blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("achtergrondwerk")
+        verbose_name_plural = _("achtergrondwerk")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["klaar_op", "aangeboden_op"], name="werk_open")]
+
+    def __str__(self) -> str:
+        return f"{self.taak} {self.argumenten}"

@@ -1,11 +1,8 @@
 """The forms of logging in: the officials' password and second factor, one-time links and the
 password reset; django-two-factor-auth's forms in our words and style."""
 
-from functools import partial
-
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -13,6 +10,7 @@ from django_otp.forms import OTPAuthenticationFormMixin
 from two_factor.forms import AuthenticationTokenForm, BackupTokenForm, DisableForm, TOTPDeviceForm
 
 from aanbesteden.forms import NLDesignMixin
+from aanbesteden.werk import werk_inplannen
 
 
 class InloggenForm(NLDesignMixin, AuthenticationForm):
@@ -66,12 +64,10 @@ class WachtwoordVergetenForm(PasswordResetForm):
     def save(self, **kwargs) -> None:
         from .tasks import wachtwoord_herstel_mailen
 
-        transaction.on_commit(
-            partial(
-                wachtwoord_herstel_mailen.delay,
-                self.cleaned_data["email"],
-                translation.get_language() or "",
-            )
+        werk_inplannen(
+            wachtwoord_herstel_mailen,
+            email=self.cleaned_data["email"],
+            taal=translation.get_language() or "",
         )
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
-from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -69,16 +68,15 @@ def inloglink_versturen(*, email: str, volgende: str = "", maak_aan: bool = Fals
         return False
     link = inloglink(user, volgende)
 
-    def verstuur() -> None:
-        bericht_versturen(
-            ontvangers=[user],
-            soort=NotificatieSoort.INLOGLINK,
-            sjabloon="accounts/mail/inloglink",
-            context={"link": link, "geldig_uren": settings.SESAME_MAX_AGE // 3600},
-            alleen_mail=True,
-        )
-
-    transaction.on_commit(verstuur)
+    # Recorded in the mail outbox (with the account, when one is made now) and sent after the
+    # commit; a mail server that is away delays the mail, never the page.
+    bericht_versturen(
+        ontvangers=[user],
+        soort=NotificatieSoort.INLOGLINK,
+        sjabloon="accounts/mail/inloglink",
+        context={"link": link, "geldig_uren": settings.SESAME_MAX_AGE // 3600},
+        alleen_mail=True,
+    )
     return True
 
 
@@ -86,8 +84,28 @@ def wachtwoord_herstel_mailen(*, email: str, taal: str = "") -> None:
     """Mail a link to choose a new password to every active account of ``email`` that has a
     password (Django's PasswordResetForm decides), in ``taal``."""
     from django.contrib.auth.forms import PasswordResetForm
+    from django.template import loader
 
-    formulier = PasswordResetForm({"email": email})
+    from meldingen.berichten import mail_vastleggen
+
+    class HerstelFormulier(PasswordResetForm):
+        def send_mail(
+            self,
+            subject_template_name,
+            email_template_name,
+            context,
+            from_email,
+            to_email,
+            html_email_template_name=None,
+        ):
+            # Through the mail outbox: recorded, then sent and retried like every mail.
+            onderwerp = "".join(
+                loader.render_to_string(subject_template_name, context).splitlines()
+            )
+            tekst = loader.render_to_string(email_template_name, context)
+            mail_vastleggen(adres=to_email, onderwerp=onderwerp, tekst=tekst)
+
+    formulier = HerstelFormulier({"email": email})
     if not formulier.is_valid():
         return
     site = urlsplit(settings.SITE_URL)

@@ -3,13 +3,10 @@ initiative members and partners, and the password reset."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -22,6 +19,7 @@ from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthen
 from two_factor.views import LoginView as TweestapsLoginView
 
 from aanbesteden.limieten import limiet_bewaken
+from aanbesteden.werk import werk_inplannen
 
 from . import tasks
 from .constants import SESSIE_AANBIEDER, SESSIE_IDENTITEIT, InlogMiddel
@@ -90,9 +88,7 @@ def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
         email = form.cleaned_data["email"]
         limiet_bewaken(request, soort="inloglink", adres=email)
         # Whether the address has an account is looked up by the task, after the response.
-        transaction.on_commit(
-            partial(tasks.inloglink_mailen.delay, email, request.GET.get("next", ""))
-        )
+        werk_inplannen(tasks.inloglink_mailen, email=email, volgende=request.GET.get("next", ""))
         return redirect("accounts:inloglink_verzonden")
     return render(
         request,

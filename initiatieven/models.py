@@ -10,9 +10,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.models import Gemeente, Traject
+from aanbesteden.models import Gemeente, Traject, Werk
 
 from .constants import (
     Besluit,
@@ -412,6 +413,24 @@ class Besluitbrief(models.Model):
 
     def __str__(self) -> str:
         return str(self.voorstel)
+
+    @cached_property
+    def open_werk(self) -> Werk | None:
+        """The owed work that makes this letter, while it waits (its age is shown)."""
+        from aanbesteden.werk import open_werk
+
+        if self.status != DocumentStatus.WACHTEN:
+            return None
+        return open_werk("initiatieven.tasks.besluitbrief_maken", besluitbrief_id=self.pk)
+
+    @property
+    def werk_te_laat(self) -> bool:
+        """The letter waits longer than it should (or its work is lost): try again."""
+        from aanbesteden.werk import werk_te_laat
+
+        return self.status == DocumentStatus.WACHTEN and (
+            self.open_werk is None or werk_te_laat(self.open_werk)
+        )
 
 
 class Horizon(models.Model):

@@ -446,20 +446,28 @@ def besluit_vastleggen(*, traject: Traject, door: User, motivatie: str, besluit:
 
 
 def besluitbrief_inplannen(*, besluitbrief: Besluitbrief) -> None:
+    from aanbesteden.werk import werk_inplannen
+
     from .tasks import besluitbrief_maken
 
-    transaction.on_commit(lambda: besluitbrief_maken.delay(besluitbrief.pk))
+    werk_inplannen(besluitbrief_maken, besluitbrief_id=besluitbrief.pk)
 
 
 @transaction.atomic
 def besluitbrief_opnieuw(*, besluitbrief: Besluitbrief, door: User) -> Besluitbrief:
+    """Try the letter again: when it failed, or when it waits longer than it should (a worker
+    was killed, the broker lost it)."""
+    from aanbesteden.werk import werk_opnieuw
+
+    from .tasks import besluitbrief_maken
+
     brief = Besluitbrief.objects.select_for_update().get(pk=besluitbrief.pk)
     if brief.status == DocumentStatus.KLAAR:
         raise IntakeFout(_("De besluitbrief is al klaar."))
     brief.status = DocumentStatus.WACHTEN
     brief.fout = ""
     brief.save(update_fields=["status", "fout", "updated_at"])
-    besluitbrief_inplannen(besluitbrief=brief)
+    werk_opnieuw(besluitbrief_maken, besluitbrief_id=brief.pk)
     return brief
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.constants import EvaluatieFrequentie, PartijSoort
-from aanbesteden.models import Gemeente, Traject
+from aanbesteden.models import Gemeente, Traject, Werk
 from coalities.models import Partner
 
 from .constants import ClausuleSoort, PdfStatus, VersieStatus
@@ -100,6 +101,28 @@ class OvereenkomstVersie(models.Model):
 
     def __str__(self) -> str:
         return f"{self.traject} – versie {self.nummer}"
+
+    @cached_property
+    def open_werk(self) -> Werk | None:
+        """The owed work on this version's document (the PDF being made, or the seal), or
+        None: its age is shown, and when it is overdue an official may try again."""
+        from aanbesteden.werk import open_werk
+
+        if self.status == VersieStatus.VASTGESTELD and self.pdf_status == PdfStatus.BEZIG:
+            return open_werk("overdracht.tasks.overeenkomst_pdf_maken", versie_id=self.pk)
+        if self.status == VersieStatus.ONDERTEKEND and self.verzegeld_status == PdfStatus.BEZIG:
+            return open_werk("overdracht.tasks.overeenkomst_verzegelen", versie_id=self.pk)
+        return None
+
+    @property
+    def werk_te_laat(self) -> bool:
+        """The document is being made for longer than it should take (or its work is lost)."""
+        from aanbesteden.werk import werk_te_laat
+
+        bezig = (
+            self.status == VersieStatus.VASTGESTELD and self.pdf_status == PdfStatus.BEZIG
+        ) or (self.status == VersieStatus.ONDERTEKEND and self.verzegeld_status == PdfStatus.BEZIG)
+        return bezig and (self.open_werk is None or werk_te_laat(self.open_werk))
 
 
 class VersieClausule(models.Model):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
 from aanbesteden.models import Lidmaatschap, Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
+from aanbesteden.werk import werk_inplannen, werk_opnieuw
 from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
 from meldingen.constants import NotificatieSoort
 
@@ -296,24 +297,30 @@ def versie_vaststellen(
 def _na_commit_pdf(versie_id: int) -> None:
     from .tasks import overeenkomst_pdf_maken
 
-    transaction.on_commit(lambda: overeenkomst_pdf_maken.delay(versie_id))
+    werk_inplannen(overeenkomst_pdf_maken, versie_id=versie_id)
 
 
 @transaction.atomic
 def versie_pdf_opnieuw(*, versie: OvereenkomstVersie, door: User) -> OvereenkomstVersie:
-    """Try a failed PDF (or seal) again."""
-    from .tasks import overeenkomst_verzegelen
+    """Try a failed PDF (or seal) again, or one that is overdue (still "being made" longer
+    than ``WERK_TE_LAAT_NA`` seconds: a worker was killed, the broker lost it)."""
+    from .tasks import overeenkomst_pdf_maken, overeenkomst_verzegelen
 
     _vereis_overdrachtfase(versie.traject_id)
     versie = OvereenkomstVersie.objects.select_for_update().get(pk=versie.pk)
-    if versie.status == VersieStatus.VASTGESTELD and versie.pdf_status == PdfStatus.MISLUKT:
+    te_laat = versie.werk_te_laat
+    if versie.status == VersieStatus.VASTGESTELD and (
+        versie.pdf_status == PdfStatus.MISLUKT or te_laat
+    ):
         versie.pdf_status, versie.pdf_fout = PdfStatus.BEZIG, ""
         versie.save(update_fields=["pdf_status", "pdf_fout"])
-        _na_commit_pdf(versie.pk)
-    elif versie.status == VersieStatus.ONDERTEKEND and versie.verzegeld_status == PdfStatus.MISLUKT:
+        werk_opnieuw(overeenkomst_pdf_maken, versie_id=versie.pk)
+    elif versie.status == VersieStatus.ONDERTEKEND and (
+        versie.verzegeld_status == PdfStatus.MISLUKT or te_laat
+    ):
         versie.verzegeld_status, versie.pdf_fout = PdfStatus.BEZIG, ""
         versie.save(update_fields=["verzegeld_status", "pdf_fout"])
-        transaction.on_commit(lambda: overeenkomst_verzegelen.delay(versie.pk))
+        werk_opnieuw(overeenkomst_verzegelen, versie_id=versie.pk)
     else:
         raise OvereenkomstFout(_("Er is niets om opnieuw te proberen."))
     return versie
@@ -499,7 +506,7 @@ def _allen_getekend(versie: OvereenkomstVersie) -> None:
 
     # No message of its own: the sealed PDF follows at once, mailed to everybody involved
     # (one mail for this decision, see docs/mailbudget.md).
-    transaction.on_commit(lambda: overeenkomst_verzegelen.delay(versie.pk))
+    werk_inplannen(overeenkomst_verzegelen, versie_id=versie.pk)
 
 
 @transaction.atomic

@@ -89,7 +89,10 @@ def versie_detail(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "opnieuw": in_overdracht
             and Rol.AMBTENAAR in rollen
             and versie.status != VersieStatus.VERVANGEN
-            and PdfStatus.MISLUKT in (versie.pdf_status, versie.verzegeld_status),
+            and (
+                PdfStatus.MISLUKT in (versie.pdf_status, versie.verzegeld_status)
+                or versie.werk_te_laat
+            ),
         },
     )
 

@@ -264,7 +264,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # the longest retry countdown (the decision letter's fifth try waits 16 minutes; the
 # agreement's at most 10) plus the task's own run (PDF and seal: seconds). Raise it together
 # with any longer countdown or ETA.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 30 * 60}
+# max_retries / interval_*: a web process that hands a task to a broker that is down gives up
+# after one short retry (the outbox keeps the work; the sweep offers it again) instead of
+# holding the request for seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": 30 * 60,
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -280,12 +289,30 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldingen.tasks.dagoverzichten_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # The outboxes: owed work offered again, owed mail sent (with backoff).
+    "werk-nalopen": {
+        "task": "aanbesteden.tasks.werk_nalopen",
+        "schedule": 60.0,
+    },
+    "mails-nalopen": {
+        "task": "meldingen.tasks.mails_nalopen",
+        "schedule": 60.0,
+    },
     # Beat's heartbeat: /gezond/ reports beat down when it is older than allowed.
     "bedrijfsvoering-hartslag": {
         "task": "bedrijfsvoering.tasks.hartslag",
         "schedule": 60.0,
     },
 }
+# Owed background work (aanbesteden.werk): offered again by the sweep when not done this many
+# seconds after its last offer; shown as overdue (with a "try again" for officials) after
+# WERK_TE_LAAT_NA seconds; offered at most WERK_MAX_POGINGEN times.
+WERK_OPNIEUW_NA = env.int("WERK_OPNIEUW_NA", default=10 * 60)
+WERK_TE_LAAT_NA = env.int("WERK_TE_LAAT_NA", default=5 * 60)
+WERK_MAX_POGINGEN = env.int("WERK_MAX_POGINGEN", default=50)
+# Owed mail (meldingen.Uitgaandemail): seconds to wait after each failed try; after the last
+# one the mail is given up (and counted in the metrics). About three days in all.
+MAIL_WACHTTIJDEN = [60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 24 * 3600]
 BEAT_HARTSLAG_MAX_SECONDEN = env.int("BEAT_HARTSLAG_MAX_SECONDEN", default=5 * 60)
 
 # The platform's sealing certificate (PKCS#12). Without one, a self-signed one is generated

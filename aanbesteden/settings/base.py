@@ -268,7 +268,7 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # after one short retry (the outbox keeps the work; the sweep offers it again) instead of
 # holding the request for seconds.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": 30 * 60,
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=30 * 60),
     "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,

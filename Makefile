@@ -11,7 +11,7 @@ STAMP_VENDOR := node_modules/.vendor
 TEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
+.PHONY: oidc-demo run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
 
 $(STAMP_PY): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +51,20 @@ serve:
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
 
 run: seed serve
+
+# The demo with log-ins through the test OpenID Connect provider (tests/oidc/testaanbieder.mjs,
+# the `oidc-provider` package from npm) on 127.0.0.1:$(OIDC_PORT): SSO for the officials of
+# Deventer, DigiD and eHerkenning, and Deventer asking them for signatures. Ctrl-C stops both.
+# The client secret is the demo's own, published like its passwords.
+OIDC_PORT ?= 8090
+OIDC_DEMO_GEHEIM := demo-geheim-niet-voor-productie-0123456789
+oidc-demo: seed
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py oidc_demo --poort $(OIDC_PORT) \
+	  --accounts var/oidc-demo.json --geheim $(OIDC_DEMO_GEHEIM)
+	@OIDC_POORT=$(OIDC_PORT) node tests/oidc/testaanbieder.mjs var/oidc-demo.json 2>/dev/null & \
+	aanbieder=$$!; trap 'kill $$aanbieder' EXIT INT TERM; \
+	OIDC_CLIENT_SECRETS=demo-sso-deventer=$(OIDC_DEMO_GEHEIM),demo-digid=$(OIDC_DEMO_GEHEIM),demo-eherkenning=$(OIDC_DEMO_GEHEIM) \
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite: first everything except the browser tests (in parallel when
 # TEST_WORKERS > 0), then the browser tests in one process. pytest's exit code 5 ("no tests

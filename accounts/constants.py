@@ -10,7 +10,7 @@ class InlogMiddel(models.TextChoices):
 
     INLOGLINK = "inloglink", _("inloglink per e-mail")
     WACHTWOORD = "wachtwoord", _("wachtwoord met tweede factor")
-    SSO = "sso", _("inloggen via de eigen organisatie (SSO)")
+    SSO = "sso", _("SSO van de eigen organisatie")
     DIGID = "digid", _("DigiD")
     EHERKENNING = "eherkenning", _("eHerkenning")
 

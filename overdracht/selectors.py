@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import formats, translation
 
@@ -82,6 +82,48 @@ def ondertekenaar_naam(*, gebruiker: User, initiatief: Any = None, partner: Any 
     if partner is not None and is_een_naam(partner.contactpersoon):
         return " ".join(partner.contactpersoon.split())
     return ""
+
+
+# --- signing with a checked identity ----------------------------------------------------------
+def vereist_middel(ondertekening: Ondertekening, traject: Traject) -> tuple[str, str] | None:
+    """What identity the gemeente asks of this signatory, as ``(means, KvK number)``, or
+    ``None`` when its policy asks none (the one-time link and the password will do). The
+    gemeente's signatory: its SSO. A partner or initiative with a KvK number: eHerkenning for
+    that number. A resident (or a group without a KvK number): DigiD."""
+    from accounts.constants import InlogMiddel
+    from accounts.models import Inlogbeleid
+    from coalities.constants import PartnerSoort
+
+    if not Inlogbeleid.objects.filter(
+        gemeente_id=traject.gemeente_id, tekenen_gecontroleerd=True
+    ).exists():
+        return None
+    if ondertekening.partij_soort == PartijSoort.GEMEENTE:
+        return InlogMiddel.SSO.value, ""
+    kvk = ""
+    if ondertekening.partij_soort == PartijSoort.PARTNER and ondertekening.partner_id:
+        partner = ondertekening.partner
+        if partner is not None and partner.soort != PartnerSoort.BEWONER:
+            kvk = partner.kvk_nummer
+    elif ondertekening.partij_soort == PartijSoort.INITIATIEF:
+        voorstel = _optioneel(traject, "voorstel")
+        kvk = voorstel.initiatief.kvk_nummer if voorstel is not None else ""
+    if kvk:
+        return InlogMiddel.EHERKENNING.value, kvk
+    return InlogMiddel.DIGID.value, ""
+
+
+def aanbieder_voor(middel: str, traject: Traject):
+    """The active provider of ``middel`` for the traject's gemeente (its own first, else the
+    installation's), or ``None``."""
+    from accounts.models import OidcAanbieder
+
+    return (
+        OidcAanbieder.objects.filter(soort=middel, actief=True)
+        .filter(Q(gemeente_id=traject.gemeente_id) | Q(gemeente__isnull=True))
+        .order_by(F("gemeente_id").asc(nulls_last=True), "pk")
+        .first()
+    )
 
 
 # --- the snapshot ------------------------------------------------------------------------------

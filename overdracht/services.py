@@ -18,6 +18,7 @@ from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
 from aanbesteden.models import Lidmaatschap, Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
 from aanbesteden.werk import werk_inplannen, werk_opnieuw
+from accounts.constants import InlogMiddel
 from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
 from meldingen.constants import NotificatieSoort
 
@@ -430,10 +431,16 @@ def ondertekening_tekenen(
     ip_adres: str | None,
     getypte_naam: str,
     pdf_sha256: str,
+    identiteit: dict | None = None,
 ) -> tuple[Ondertekening, bool]:
     """Sign. Returns ``(ondertekening, nieuw)``; a second click returns ``nieuw=False`` and
     changes nothing. The version's row is locked, so concurrent signatures are serialised and
-    exactly one of them sees that it is the last."""
+    exactly one of them sees that it is the last.
+
+    ``identiteit`` is what the signatory's session proved (``accounts.oidc.sessie_identiteit``):
+    its means, level of assurance and, with eHerkenning, KvK number and organisation. It is
+    recorded with the signature; when the gemeente asks a checked identity, a missing, stale
+    or unfitting one (another means, another KvK number) is refused with the reason."""
     with transaction.atomic():
         basis = (
             Ondertekening.objects.filter(pk=ondertekening_id)
@@ -467,6 +474,8 @@ def ondertekening_tekenen(
             raise OvereenkomstFout(
                 _("Het document is veranderd sinds u het opende. Bekijk de PDF opnieuw.")
             )
+        identiteit = dict(identiteit or {})
+        _identiteit_controleren(ondertekening, traject, identiteit)
         getypte_naam = " ".join((getypte_naam or "").split())
         if not ondertekening.naam:
             # Nobody named this signatory yet: the name typed now is theirs, kept with the
@@ -484,6 +493,13 @@ def ondertekening_tekenen(
                 _("Typ uw naam precies zoals hierboven: %(naam)s.") % {"naam": ondertekening.naam}
             )
         ondertekening.getekend_op = timezone.now()
+        ondertekening.middel = identiteit.get("middel", "")
+        ondertekening.betrouwbaarheidsniveau = str(identiteit.get("niveau") or "")[:200]
+        if identiteit.get("middel") == InlogMiddel.EHERKENNING:
+            ondertekening.gecontroleerd_kvk_nummer = str(identiteit.get("kvk") or "")[:8]
+            ondertekening.gecontroleerde_organisatie = str(identiteit.get("organisatie") or "")[
+                :200
+            ]
         ondertekening.ip_adres = ip_adres or None
         ondertekening.instemmingstekst = instemmingstekst(ondertekening, versie)
         ondertekening.pdf_sha256 = versie.pdf_sha256
@@ -499,6 +515,61 @@ def ondertekening_tekenen(
             versie.save(update_fields=["status", "verzegeld_status"])
             _allen_getekend(versie)
     return ondertekening, True
+
+
+def _identiteit_controleren(
+    ondertekening: Ondertekening, traject: Traject, identiteit: dict
+) -> None:
+    """Refuse, with a plain reason, a signature without the identity the gemeente asks."""
+    from accounts.oidc import identiteit_vers
+
+    vereist = selectors.vereist_middel(ondertekening, traject)
+    if vereist is None:
+        return
+    middel, kvk = vereist
+    naam = InlogMiddel(middel).label
+    if identiteit.get("middel") != middel or identiteit.get("gebruiker") != (
+        ondertekening.ondertekenaar_id
+    ):
+        if middel == InlogMiddel.SSO:
+            raise OvereenkomstFout(
+                _(
+                    "De gemeente vraagt dat u tekent nadat u bent ingelogd via de inlogdienst "
+                    "van uw organisatie (SSO). Log daarmee in en teken daarna."
+                )
+            )
+        if middel == InlogMiddel.EHERKENNING:
+            raise OvereenkomstFout(
+                _(
+                    "De gemeente vraagt dat u namens %(namens)s tekent met eHerkenning. Log in "
+                    "met eHerkenning en teken daarna."
+                )
+                % {"namens": ondertekening.namens}
+            )
+        raise OvereenkomstFout(
+            _("De gemeente vraagt dat u tekent met DigiD. Log in met DigiD en teken daarna.")
+        )
+    if not identiteit_vers(identiteit):
+        raise OvereenkomstFout(
+            _(
+                "U logde te lang geleden in met %(middel)s. Log opnieuw in met %(middel)s en "
+                "teken daarna."
+            )
+            % {"middel": naam}
+        )
+    if kvk and identiteit.get("kvk") != kvk:
+        raise OvereenkomstFout(
+            _(
+                "U bent met eHerkenning ingelogd voor KvK-nummer %(ingelogd)s, maar "
+                "%(namens)s heeft KvK-nummer %(kvk)s. Log in met eHerkenning voor die "
+                "organisatie."
+            )
+            % {
+                "ingelogd": identiteit.get("kvk") or "?",
+                "namens": ondertekening.namens,
+                "kvk": kvk,
+            }
+        )
 
 
 def _allen_getekend(versie: OvereenkomstVersie) -> None:

@@ -1,4 +1,5 @@
-# The two commands: `make run` (demo on 127.0.0.1:8000) and `make test` (the whole suite).
+# The two commands: `make run` (demo on 127.0.0.1:8000; `make run PORT=8123` for another
+# port) and `make test` (the whole suite).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -10,6 +11,9 @@ STAMP_VENDOR := node_modules/.vendor
 # Parallel test workers (pytest-xdist) for everything but the browser tests; 0 = one process.
 TEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+# The port `make run` serves on; mailed links follow it (SITE_URL in settings/dev.py).
+PORT ?= 8000
+export PORT
 
 .PHONY: oidc-demo run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
 
@@ -47,8 +51,9 @@ migrate: install
 seed: migrate
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py seed_demo
 
+# The development server with the scheduled tasks (Celery beat) in the same process.
 serve:
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py ontwikkelserver 127.0.0.1:$(PORT)
 
 run: seed serve
 
@@ -117,7 +122,7 @@ clean:
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
 	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/bijdragen.py meldingen/berichten.py \
-	  aanbesteden/zegel.py bedrijfsvoering/
+	  aanbesteden/zegel.py aanbesteden/opmaak.py aanbesteden/tokens.py bedrijfsvoering/
 
 check: install
 	$(PY) manage.py check

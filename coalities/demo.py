@@ -103,7 +103,7 @@ def demo_route(*, traject, demo) -> None:
     )
 
     def dag(maanden: int) -> date:
-        from .models import maanden_later
+        from aanbesteden.opmaak import maanden_later
 
         return maanden_later(start, maanden)
 

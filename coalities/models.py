@@ -3,15 +3,13 @@ party's contribution, the budget and the gemeente's tranches)."""
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden import opmaak
 from aanbesteden.constants import PartijSoort
 from aanbesteden.models import Traject
 from initiatieven.models import Indicator, kvk_validator
@@ -28,15 +26,6 @@ from .constants import (
 )
 
 BEDRAG = {"max_digits": 12, "decimal_places": 2}
-
-
-def maanden_later(datum: date, maanden: int) -> date:
-    """``datum`` plus ``maanden`` calendar months (the 31st becomes the month's last day)."""
-    jaar, maand = divmod(datum.month - 1 + maanden, 12)
-    jaar += datum.year
-    maand += 1
-    dag = min(datum.day, calendar.monthrange(jaar, maand)[1])
-    return date(jaar, maand, dag)
 
 
 class Uitnodiging(models.Model):
@@ -204,7 +193,7 @@ class Route(models.Model):
         """The last day of the route: start plus duration (``None`` while either is unset)."""
         if not self.startdatum or not self.looptijd_maanden:
             return None
-        return maanden_later(self.startdatum, self.looptijd_maanden)
+        return opmaak.maanden_later(self.startdatum, self.looptijd_maanden)
 
 
 class RouteVersie(models.Model):

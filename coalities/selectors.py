@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from aanbesteden.constants import PartijSoort
 from aanbesteden.models import Traject
+from aanbesteden.opmaak import euro
 
 from .constants import DekkingBron, InzetSoort, PartnerStatus, PostSoort
 from .models import (
@@ -215,11 +216,7 @@ def begroting(*, traject: Traject) -> Begroting:
 
 def begroting_fouten(b: Begroting) -> list[str]:
     """What does not add up in the budget, in words."""
-    from django.utils.formats import number_format
     from django.utils.translation import gettext as _
-
-    def euro(bedrag: Decimal) -> str:
-        return "€ " + number_format(bedrag, 2, force_grouping=True)
 
     fouten = []
     if b.kosten == 0:

@@ -10,7 +10,6 @@ long as the draft has not changed since.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 from decimal import Decimal
@@ -26,7 +25,9 @@ from django.utils.translation import gettext as _
 
 from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
 from aanbesteden.models import Traject, User
+from aanbesteden.opmaak import euro, getal
 from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
+from aanbesteden.tokens import token_hash
 from accounts.services import gebruiker_voor_email
 from meldingen.berichten import (
     absolute_url,
@@ -62,10 +63,6 @@ class CoalitieFout(Exception):
 
 
 # --- invitations ------------------------------------------------------------------------------
-
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def uitnodiging_geldigheid() -> timedelta:
@@ -442,15 +439,13 @@ def _concept_gewijzigd(*, route: Route, wijziging: str) -> Route:
 
 def _beschrijf(obj: Model) -> str:
     """What an item is, in words for the route's history (amounts written the local way)."""
-    from django.utils.formats import number_format
-
     if isinstance(obj, Inzet):
         naam = (
-            f"{obj.get_soort_display()}: {number_format(obj.hoeveelheid, 2)} {obj.eenheid}"
+            f"{obj.get_soort_display()}: {getal(obj.hoeveelheid)} {obj.eenheid}"
             f" ({partij_naam(obj.partij_soort, obj.partner)})"
         )
     elif isinstance(obj, Begrotingspost | Tranche):
-        naam = f"{obj}: € {number_format(obj.bedrag, 2, force_grouping=True)}"
+        naam = f"{obj}: {euro(obj.bedrag)}"
     else:
         naam = str(obj)
     return f"{obj._meta.verbose_name} “{naam}”"

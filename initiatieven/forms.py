@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time
-from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.conf import settings
@@ -18,7 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.forms import Formulier, ModelFormulier
+from aanbesteden.forms import Formulier, ModelFormulier, getal_velden
 
 from .bestandscontrole import BestandGeweigerd, bestand_soort
 from .constants import Besluit, BijlageSoort, Score
@@ -31,48 +29,6 @@ from .models import (
     Opgave,
     Voorstel,
 )
-
-DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-class GetalField(forms.DecimalField):
-    """A number as people type it: "1.000,50", "1000,50" and "1000.50" all mean 1000.50."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            tekst = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-            if "," in tekst and "." in tekst:
-                decimaal = "," if tekst.rfind(",") > tekst.rfind(".") else "."
-                duizend = "." if decimaal == "," else ","
-                tekst = tekst.replace(duizend, "").replace(decimaal, ".")
-            elif "," in tekst:
-                tekst = tekst.replace(",", ".")
-            elif DUIZENDTALLEN.match(tekst):
-                tekst = tekst.replace(".", "")
-            if tekst:
-                try:
-                    Decimal(tekst)
-                except InvalidOperation:
-                    raise forms.ValidationError(
-                        _("Vul een getal in, bijvoorbeeld 1250 of 1.250,50."), code="invalid"
-                    ) from None
-            value = tekst
-        return super().to_python(value)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("step", None)
-        attrs["inputmode"] = "decimal"
-        return attrs
-
-
-def getal_velden(db_field, **kwargs):
-    """formfield_callback: decimal model fields become ``GetalField`` with a text input."""
-    from django.db import models
-
-    if isinstance(db_field, models.DecimalField):
-        return db_field.formfield(form_class=GetalField, widget=forms.TextInput, **kwargs)
-    return db_field.formfield(**kwargs)
 
 
 class DatumInput(forms.DateInput):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import timedelta
 from functools import partial
@@ -22,6 +21,7 @@ from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import heeft_rol
 from aanbesteden.selectors import lidmaatschap_get
 from aanbesteden.services import traject_aanmaken
+from aanbesteden.tokens import token_hash
 from accounts.services import gebruiker_voor_email, inloglink_versturen
 from meldingen.berichten import (
     absolute_url,
@@ -280,10 +280,6 @@ def bijlage_verwijderen(*, bijlage: Bijlage, door: User) -> None:
     transaction.on_commit(lambda: bestand.delete(save=False))
 
 
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def steun_vragen(*, voorstel: Voorstel, door: User, naam: str, email: str) -> Steunbetuiging:
     """Ask a supporter to confirm by e-mail link. One address counts once: asking again sends
@@ -295,7 +291,7 @@ def steun_vragen(*, voorstel: Voorstel, door: User, naam: str, email: str) -> St
     if steun is None:
         steun = Steunbetuiging(voorstel=voorstel, email=email)
     steun.naam = naam
-    steun.token_hash = _token_hash(token)
+    steun.token_hash = token_hash(token)
     steun.save()
     link = absolute_url(reverse("initiatieven:steun_bevestigen", kwargs={"token": token}))
     # The names and the title are the initiative's words: the mail quotes them as theirs.
@@ -315,7 +311,7 @@ def steun_bevestigen(*, token: str) -> Steunbetuiging | None:
     """Confirm a support statement; the same link again changes nothing."""
     steun = (
         Steunbetuiging.objects.select_for_update()
-        .filter(token_hash=_token_hash(token or ""))
+        .filter(token_hash=token_hash(token or ""))
         .first()
     )
     if steun is None:

@@ -3,18 +3,20 @@ what, and what changed between two versions."""
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import hashlib
 import json
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import formats, translation
+from django.urls import reverse
+from django.utils import translation
 
+from aanbesteden import opmaak
 from aanbesteden.constants import FREQUENTIE_MAANDEN, PartijSoort, Rol
 from aanbesteden.models import Lidmaatschap, Traject, User
 
@@ -22,35 +24,22 @@ from .constants import VersieStatus
 from .models import Clausule, Ondertekening, OvereenkomstVersie
 
 
-# --- formatting for the snapshot (always Dutch: the agreement's language) ---------------------
+def controle_url() -> str:
+    """The full address of the public page that checks a sealed PDF, as printed on it."""
+    return settings.SITE_URL + reverse("overdracht:verifieren")
+
+
+# --- formatting for the snapshot: always Dutch, the agreement's language ---------------------
 def euro(bedrag: Decimal | int | None) -> str:
-    if bedrag is None:
-        return ""
-    bedrag = Decimal(bedrag).quantize(Decimal("0.01"))
-    heel, _punt, cent = f"{abs(bedrag):,.2f}".partition(".")
-    teken = "-" if bedrag < 0 else ""
-    return f"{teken}€ {heel.replace(',', '.')},{cent}"
+    return opmaak.in_taal("nl", opmaak.euro, bedrag)
 
 
 def datum_tekst(datum: datetime.date | None) -> str:
-    if datum is None:
-        return ""
-    with translation.override("nl"):
-        return formats.date_format(datum, "j F Y")
-
-
-def maanden_later(datum: datetime.date, maanden: int) -> datetime.date:
-    maand = datum.month - 1 + maanden
-    jaar = datum.year + maand // 12
-    maand = maand % 12 + 1
-    dag = min(datum.day, calendar.monthrange(jaar, maand)[1])
-    return datetime.date(jaar, maand, dag)
+    return opmaak.in_taal("nl", opmaak.datum, datum)
 
 
 def _getal(waarde: Decimal | None) -> str:
-    if waarde is None:
-        return ""
-    return format(Decimal(waarde).normalize(), "f").replace(".", ",")
+    return opmaak.in_taal("nl", opmaak.getal, waarde)
 
 
 def _optioneel(obj: Any, naam: str) -> Any:
@@ -332,7 +321,7 @@ def standaard_looptijd(*, traject: Traject) -> tuple[datetime.date, int]:
 
 
 def eerste_evaluatie(startdatum: datetime.date, frequentie: str) -> datetime.date:
-    return maanden_later(startdatum, FREQUENTIE_MAANDEN.get(frequentie, 6))
+    return opmaak.maanden_later(startdatum, FREQUENTIE_MAANDEN.get(frequentie, 6))
 
 
 def inhoud_sha256(inhoud: dict, clausules: list[dict]) -> str:
@@ -589,7 +578,9 @@ def versie_teksten(versie: OvereenkomstVersie) -> dict:
         "looptijd": {
             "startdatum": datum_tekst(versie.startdatum),
             "looptijd_maanden": versie.looptijd_maanden,
-            "einddatum": datum_tekst(maanden_later(versie.startdatum, versie.looptijd_maanden)),
+            "einddatum": datum_tekst(
+                opmaak.maanden_later(versie.startdatum, versie.looptijd_maanden)
+            ),
         },
         "evaluatie": {
             "frequentie": _frequentie_nl(versie.evaluatie_frequentie),

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
 from aanbesteden.models import Lidmaatschap, Traject, User
-from aanbesteden.pdf import html_naar_pdf, sha256_hex
+from aanbesteden.pdf import html_naar_pdf, qr_data_uri, sha256_hex
 from aanbesteden.werk import werk_inplannen, werk_opnieuw
 from accounts.constants import InlogMiddel
 from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
@@ -339,6 +339,8 @@ def versie_html(versie: OvereenkomstVersie, *, met_handtekeningen: bool = False)
             if met_handtekeningen
             else [],
             "met_handtekeningen": met_handtekeningen,
+            "controle_url": selectors.controle_url(),
+            "controle_qr": qr_data_uri(selectors.controle_url()),
         }
         return render_to_string("overdracht/pdf/overeenkomst.html", context)
 

@@ -79,7 +79,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # The platform's apps, from the core up (each imports only from those before it).
-APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht bedrijfsvoering
+APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht api bedrijfsvoering
 APPS_BOVEN_KERN := $(filter-out aanbesteden,$(APPS))
 
 # Extract and compile the translations: the core (aanbesteden/ and the site templates/)

@@ -1,0 +1,26 @@
+"""``/api/v1/``: the endpoints (a router per part), the schema and its documentation page.
+Included in the root urls under the namespace ``api``."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from rest_framework.routers import SimpleRouter
+
+from . import views
+
+app_name = "api"
+
+openbaar = SimpleRouter()
+openbaar.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
+openbaar.register("opgaven", views.OpgaveViewSet, basename="opgave")
+openbaar.register("register", views.RegisterViewSet, basename="register")
+
+gemeente = SimpleRouter()
+gemeente.register("trajecten", views.TrajectViewSet, basename="traject")
+gemeente.register("webhooks", views.WebhookViewSet, basename="webhook")
+
+urlpatterns = [
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("api/v1/", include(openbaar.urls)),
+    path("api/v1/gemeenten/<slug:gemeente>/", include(gemeente.urls)),
+]

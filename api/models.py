@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 
+from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -93,7 +94,9 @@ class Webhookabonnement(models.Model):
         related_name="webhooks",
         verbose_name=_("applicatie"),
     )
-    url = models.URLField(_("adres"), max_length=500)
+    url = models.URLField(
+        _("adres"), max_length=500, validators=[URLValidator(schemes=["http", "https"])]
+    )
     geheim = models.CharField(_("geheim"), max_length=100, editable=False)
     is_active = models.BooleanField(_("actief"), default=True)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)

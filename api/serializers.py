@@ -152,6 +152,8 @@ class WebhookabonnementSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "is_active", "created_at"]
 
     def validate_url(self, url: str) -> str:
+        if not url.lower().startswith(("http://", "https://")):
+            raise serializers.ValidationError(_("Het adres moet met http:// of https:// beginnen."))
         if settings.WEBHOOK_ALLEEN_HTTPS and not url.lower().startswith("https://"):
             raise serializers.ValidationError(_("Het adres moet met https:// beginnen."))
         return url

@@ -11,7 +11,7 @@ STAMP_VENDOR := node_modules/.vendor
 TEST_WORKERS ?= 2
 PYTEST_ARGS ?=
 
-.PHONY: run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
+.PHONY: run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck schema
 
 $(STAMP_PY): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -107,3 +107,9 @@ typecheck: install
 
 check: install
 	$(PY) manage.py check
+
+# The API's OpenAPI description, committed in docs/api/openapi.yaml (tests/api/test_schema.py
+# fails when the code and the committed file differ): regenerate it after changing the API.
+schema: install
+	DJANGO_SETTINGS_MODULE=aanbesteden.settings.test $(PY) manage.py spectacular --lang nl \
+	  --validate --fail-on-warn --file docs/api/openapi.yaml

@@ -4,6 +4,7 @@ with the reason, and the filters appear in the schema)."""
 from __future__ import annotations
 
 import django_filters
+from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.constants import FASEN, OVERGEDRAGEN, TrajectStatus
@@ -14,9 +15,24 @@ from initiatieven.models import Opgave
 FASE_KEUZES = [(n, str(n)) for n in range(1, 6)]
 
 
-class OpgaveFilter(django_filters.FilterSet):
+class StrengeFilterSet(django_filters.FilterSet):
+    """A filter given without a value is refused (400), not quietly left out: a client that
+    sends ``?status=`` gets told instead of getting everything."""
+
+    def is_valid(self) -> bool:
+        geldig = super().is_valid()
+        for naam in self.filters:
+            if naam in self.data and any(v == "" for v in self.data.getlist(naam)):
+                self.form.add_error(naam, _("Geef een waarde, of laat deze parameter weg."))
+                geldig = False
+        return geldig
+
+
+class OpgaveFilter(StrengeFilterSet):
     gemeente = django_filters.CharFilter(
-        field_name="gemeente__slug", help_text=_("De korte naam van de gemeente.")
+        field_name="gemeente__slug",
+        validators=[validate_slug],
+        help_text=_("De korte naam van de gemeente."),
     )
     status = django_filters.ChoiceFilter(
         choices=[c for c in OpgaveStatus.choices if c[0] != OpgaveStatus.CONCEPT]
@@ -34,9 +50,11 @@ class OpgaveFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class RegisterFilter(django_filters.FilterSet):
+class RegisterFilter(StrengeFilterSet):
     gemeente = django_filters.CharFilter(
-        field_name="gemeente__slug", help_text=_("De korte naam van de gemeente.")
+        field_name="gemeente__slug",
+        validators=[validate_slug],
+        help_text=_("De korte naam van de gemeente."),
     )
     status = django_filters.MultipleChoiceFilter(
         choices=[(s, TrajectStatus(s).label) for s in OVERGEDRAGEN]
@@ -48,7 +66,7 @@ class RegisterFilter(django_filters.FilterSet):
         fields: list[str] = []
 
 
-class TrajectFilter(django_filters.FilterSet):
+class TrajectFilter(StrengeFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=TrajectStatus.choices, help_text=_("Eén of meer statussen.")
     )

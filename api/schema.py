@@ -31,6 +31,31 @@ ALLEEN_MET_TOKEN = {"401", "403"}
 
 
 class Schema(AutoSchema):
+    def _resolve_path_parameters(self, variables):
+        # Numbers are whole numbers of at most 18 digits, the short names of gemeenten are
+        # slugs: as the URL patterns accept them.
+        parameters = super()._resolve_path_parameters(variables)
+        for parameter in parameters:
+            if parameter["name"] == "id":
+                parameter["schema"] = {"type": "integer", "minimum": 1, "maximum": 10**18 - 1}
+            elif parameter["name"] in ("gemeente", "slug"):
+                parameter["schema"] = {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}
+                parameter["description"] = str(_("De korte naam van de gemeente in adressen."))
+        return parameters
+
+    def get_operation(self, *args, **kwargs):
+        # A filter without a value is refused (api.filters.StrengeFilterSet): say so.
+        operation = super().get_operation(*args, **kwargs)
+        for parameter in (operation or {}).get("parameters", []):
+            schema = parameter.get("schema", {})
+            if parameter["in"] != "query" or schema.get("type") != "string":
+                continue
+            if parameter["name"] == "gemeente":
+                schema["pattern"] = "^[-a-zA-Z0-9_]+$"
+            elif "enum" not in schema and "format" not in schema:
+                schema["minLength"] = 1
+        return operation
+
     def get_description(self):
         # Only what ``extend_schema`` says: the views' docstrings are for developers.
         return ""

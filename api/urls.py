@@ -1,7 +1,7 @@
 """``/api/v1/``: the endpoints (a router per part), the schema and its documentation page.
 Included in the root urls under the namespace ``api``."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
@@ -23,4 +23,6 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
     path("api/v1/", include(openbaar.urls)),
     path("api/v1/gemeenten/<slug:gemeente>/", include(gemeente.urls)),
+    # Last: every other address under /api/ is a 404 in the API's shape.
+    re_path(r"^api/", views.niet_gevonden, name="niet_gevonden"),
 ]

@@ -7,10 +7,12 @@ Last-Modified (``If-Modified-Since``)."""
 
 from __future__ import annotations
 
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
 from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import conditional_page
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -72,6 +74,7 @@ class GemeenteViewSet(PubliekMixin, viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary=_("Eén gepubliceerde opgave"), tags=["openbaar"]),
 )
 class OpgaveViewSet(PubliekMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[0-9]{1,18}"
     serializer_class = serializers.OpgaveSerializer
     filterset_class = OpgaveFilter
 
@@ -90,6 +93,7 @@ class OpgaveViewSet(PubliekMixin, viewsets.ReadOnlyModelViewSet):
     retrieve=extend_schema(summary=_("Eén overgedragen taak"), tags=["openbaar"]),
 )
 class RegisterViewSet(PubliekMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[0-9]{1,18}"
     serializer_class = serializers.RegisterSerializer
     filterset_class = RegisterFilter
 
@@ -123,6 +127,7 @@ class RegisterViewSet(PubliekMixin, viewsets.ReadOnlyModelViewSet):
     ),
 )
 class TrajectViewSet(MetTokenMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[0-9]{1,18}"
     serializer_class = serializers.TrajectSerializer
     filterset_class = TrajectFilter
 
@@ -174,6 +179,7 @@ class WebhookViewSet(
     viewsets.GenericViewSet,
 ):
     serializer_class = serializers.WebhookabonnementSerializer
+    lookup_value_regex = r"[0-9]{1,18}"
     filter_backends: list = []
 
     def get_queryset(self):
@@ -182,7 +188,7 @@ class WebhookViewSet(
         return selectors.abonnementen(applicatie=self.applicatie)
 
     def get_object(self):
-        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+        return get_object_or_404(self.get_queryset(), pk=int(self.kwargs["pk"]))
 
     def create(self, request, *args, **kwargs):
         invoer = self.get_serializer(data=request.data)
@@ -205,3 +211,9 @@ class WebhookViewSet(
         return self.get_paginated_response(
             serializers.WebhookleveringSerializer(pagina, many=True).data
         )
+
+
+@csrf_exempt
+def niet_gevonden(request, *args, **kwargs) -> JsonResponse:
+    """Any other address under /api/: a 404 in the API's error shape, not the HTML page."""
+    return JsonResponse({"detail": str(_("Niet gevonden.")), "code": "not_found"}, status=404)

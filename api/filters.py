@@ -4,15 +4,27 @@ with the reason, and the filters appear in the schema)."""
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.core.validators import validate_slug
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 
 from aanbesteden.constants import FASEN, OVERGEDRAGEN, TrajectStatus
 from aanbesteden.models import Traject
 from initiatieven.constants import OpgaveStatus
-from initiatieven.models import Opgave
+from initiatieven.models import Opgave, Voorstel
 
 FASE_KEUZES = [(n, str(n)) for n in range(1, 6)]
+
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": 10**18 - 1})
+class NummerFilter(django_filters.NumberFilter):
+    """An identifier: a whole number from 1 (not any decimal, as ``NumberFilter`` takes)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=10**18 - 1, **kwargs)
 
 
 class StrengeFilterSet(django_filters.FilterSet):
@@ -47,6 +59,26 @@ class OpgaveFilter(StrengeFilterSet):
 
     class Meta:
         model = Opgave
+        fields: list[str] = []
+
+
+class VoorstelFilter(StrengeFilterSet):
+    gemeente = django_filters.CharFilter(
+        field_name="traject__gemeente__slug",
+        validators=[validate_slug],
+        help_text=_("De korte naam van de gemeente."),
+    )
+    status = django_filters.MultipleChoiceFilter(
+        field_name="traject__status", choices=TrajectStatus.choices
+    )
+    opgave = NummerFilter(field_name="opgave_id")
+    openbaar_vanaf = django_filters.IsoDateTimeFilter(
+        field_name="openbaar_sinds", lookup_expr="gte"
+    )
+    besloten_vanaf = django_filters.IsoDateTimeFilter(field_name="besluit_op", lookup_expr="gte")
+
+    class Meta:
+        model = Voorstel
         fields: list[str] = []
 
 

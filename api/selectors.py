@@ -9,7 +9,8 @@ from django_fsm_log.models import StateLog
 from aanbesteden.models import Gemeente, Traject
 from aanbesteden.selectors import traject_tijdlijn
 from initiatieven.constants import OpgaveStatus
-from initiatieven.models import Opgave
+from initiatieven.models import Opgave, Voorstel
+from initiatieven.selectors import openbare_voorstellen
 
 from .models import Applicatie, Webhookabonnement, Webhooklevering, token_hash
 
@@ -36,6 +37,11 @@ def gepubliceerde_opgaven() -> QuerySet[Opgave]:
         .select_related("gemeente")
         .order_by("-gepubliceerd_op", "-pk")
     )
+
+
+def gepubliceerde_voorstellen() -> QuerySet[Voorstel]:
+    """The submitted proposals their initiatives published (``initiatieven.selectors``)."""
+    return openbare_voorstellen()
 
 
 def gemeente_trajecten(*, gemeente: Gemeente) -> QuerySet[Traject]:

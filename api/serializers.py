@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Gemeente, Traject
-from initiatieven.models import Opgave
+from initiatieven.models import Opgave, Voorstel
 
 from .models import Webhookabonnement, Webhooklevering
 
@@ -53,6 +53,51 @@ class OpgaveSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_pagina(self, opgave: Opgave) -> str:
         return settings.SITE_URL + opgave.get_absolute_url()
+
+
+class VoorstelSerializer(serializers.ModelSerializer):
+    """A submitted proposal its initiative chose to publish: what it proposes, the phase it is
+    in and the decision once made. The initiative's name only with its consent; never a
+    contact person, nor the official who decided."""
+
+    gemeente = serializers.CharField(source="traject.gemeente.slug", read_only=True)
+    titel = serializers.CharField(source="traject.titel", read_only=True)
+    samenvatting = serializers.CharField(source="traject.samenvatting", read_only=True)
+    opgave = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    initiatief = serializers.SerializerMethodField()
+    status = serializers.ChoiceField(
+        source="traject.status", choices=TrajectStatus.choices, read_only=True
+    )
+    fase = serializers.IntegerField(source="traject.fase", read_only=True)
+
+    class Meta:
+        model = Voorstel
+        fields = [
+            "id",
+            "gemeente",
+            "titel",
+            "samenvatting",
+            "soort",
+            "opgave",
+            "taak",
+            "omschrijving",
+            "bijdrage_gemeentedoelen",
+            "doelgroep",
+            "bereik",
+            "looptijd_maanden",
+            "initiatief",
+            "status",
+            "fase",
+            "ingediend_op",
+            "openbaar_sinds",
+            "besluit",
+            "besluit_op",
+            "besluit_motivatie",
+        ]
+
+    def get_initiatief(self, voorstel: Voorstel) -> str | None:
+        initiatief = voorstel.initiatief
+        return initiatief.naam if initiatief.publiceren else None
 
 
 class IndicatorSerializer(serializers.Serializer):

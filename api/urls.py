@@ -12,6 +12,7 @@ app_name = "api"
 openbaar = SimpleRouter()
 openbaar.register("gemeenten", views.GemeenteViewSet, basename="gemeente")
 openbaar.register("opgaven", views.OpgaveViewSet, basename="opgave")
+openbaar.register("voorstellen", views.VoorstelViewSet, basename="voorstel")
 openbaar.register("register", views.RegisterViewSet, basename="register")
 
 gemeente = SimpleRouter()

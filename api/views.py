@@ -23,7 +23,7 @@ from aanbesteden.models import Traject
 from overzicht.selectors.register import register_rij, register_trajecten
 
 from . import selectors, serializers, services
-from .filters import OpgaveFilter, RegisterFilter, TrajectFilter
+from .filters import OpgaveFilter, RegisterFilter, TrajectFilter, VoorstelFilter
 from .limiet import PubliekeLimiet
 from .models import Webhookabonnement
 from .permissies import TokenVanDeGemeente
@@ -80,6 +80,28 @@ class OpgaveViewSet(PubliekMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return selectors.gepubliceerde_opgaven()
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary=_("Gepubliceerde voorstellen"),
+        description=(
+            _(
+                "Ingediende voorstellen die het initiatief openbaar heeft gemaakt, met fase "
+                "en besluit."
+            )
+        ),
+        tags=["openbaar"],
+    ),
+    retrieve=extend_schema(summary=_("Eén gepubliceerd voorstel"), tags=["openbaar"]),
+)
+class VoorstelViewSet(PubliekMixin, viewsets.ReadOnlyModelViewSet):
+    lookup_value_regex = r"[0-9]{1,18}"
+    serializer_class = serializers.VoorstelSerializer
+    filterset_class = VoorstelFilter
+
+    def get_queryset(self):
+        return selectors.gepubliceerde_voorstellen()
 
 
 @extend_schema_view(

@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 PORT ?= 8000
 export PORT
 
-.PHONY: oidc-demo run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
+.PHONY: oidc-demo run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck schema
 
 $(STAMP_PY): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -98,7 +98,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # The platform's apps, from the core up (each imports only from those before it).
-APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht bedrijfsvoering
+APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht api bedrijfsvoering
 APPS_BOVEN_KERN := $(filter-out aanbesteden,$(APPS))
 
 # Extract and compile the translations: the core (aanbesteden/ and the site templates/)
@@ -126,3 +126,9 @@ typecheck: install
 
 check: install
 	$(PY) manage.py check
+
+# The API's OpenAPI description, committed in docs/api/openapi.yaml (tests/api/test_schema.py
+# fails when the code and the committed file differ): regenerate it after changing the API.
+schema: install
+	DJANGO_SETTINGS_MODULE=aanbesteden.settings.test $(PY) manage.py spectacular --lang nl \
+	  --validate --fail-on-warn --file docs/api/openapi.yaml

@@ -219,6 +219,15 @@ class Voorstel(models.Model):
         related_name="+",
     )
     bezwaar_tot = models.DateField(_("bezwaar mogelijk tot"), null=True, blank=True)
+    openbaar = models.BooleanField(
+        _("openbaar"),
+        default=False,
+        help_text=_(
+            "Iedereen kan het ingediende voorstel zien en steunen. "
+            "Gegevens van contactpersonen worden nooit getoond."
+        ),
+    )
+    openbaar_sinds = models.DateTimeField(_("openbaar sinds"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

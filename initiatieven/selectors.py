@@ -124,6 +124,21 @@ def gemeente_voorstellen(*, gemeente: Gemeente, alleen_open: bool = False) -> Qu
     return qs.order_by("besluit", "beslissen_voor", "pk")
 
 
+def openbare_voorstellen(*, gemeente: Gemeente | None = None) -> QuerySet[Voorstel]:
+    """Submitted proposals their initiative chose to publish, newest publication first.
+
+    A draft is never public, nor is a withdrawn proposal; ``gemeente`` narrows to one gemeente.
+    """
+    qs = (
+        Voorstel.objects.filter(openbaar=True, ingediend_op__isnull=False)
+        .exclude(traject__status__in=[TrajectStatus.CONCEPT, TrajectStatus.INGETROKKEN])
+        .select_related("traject", "traject__gemeente", "initiatief", "opgave")
+    )
+    if gemeente is not None:
+        qs = qs.filter(traject__gemeente=gemeente)
+    return qs.order_by("-openbaar_sinds", "-pk")
+
+
 def voorstel_get(*, traject: Traject) -> Voorstel:
     voorstel = (
         Voorstel.objects.select_related("initiatief", "opgave", "besloten_door")

@@ -35,6 +35,10 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "django_guid",
     "django_prometheus",
+    # The REST API (api/): Django REST framework, its OpenAPI 3 description, its filters.
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     # The platform's own apps. Who may import whom (core <- meldingen <- accounts <- the phase
     # apps <- overzicht <- bedrijfsvoering) is in docs/architectuur.md and
     # tests/test_importrichting.py; this order is the order of their ``ready()``: meldingen
@@ -48,6 +52,7 @@ INSTALLED_APPS = [
     "evaluatie",
     "meldingen",
     "overzicht",
+    "api",
     "bedrijfsvoering",
 ]
 
@@ -201,6 +206,8 @@ LIMIET_PER_ADRES = env.list("LIMIET_PER_ADRES", default=["3/m", "5/15m", "20/d"]
 LIMIET_PER_CLIENT = env.list("LIMIET_PER_CLIENT", default=["10/m", "50/h"])
 LIMIET_PER_TRAJECT = env.list("LIMIET_PER_TRAJECT", default=["10/m", "50/h"])
 RATELIMIT_VIEW = "aanbesteden.views.limiet_bereikt"
+# The public API (reads only), per client address.
+LIMIET_API_PER_CLIENT = env.list("LIMIET_API_PER_CLIENT", default=["120/m", "3000/h"])
 # The counters' cache: memory of this one process in the embedded mode and the tests;
 # production shares them between processes in Redis (settings/production.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -368,6 +375,46 @@ if SENTRY_DSN:
         SENTRY_DSN,
         omgeving=env.str("DJANGO_SETTINGS_MODULE", default="").rpartition(".")[2] or "dev",
     )
+
+# --- The REST API (api/, docs/api.md) ---------------------------------------------------------
+# Public reads need no token; a gemeente's own systems send "Authorization: Bearer <token>"
+# (api.authenticatie). Sessions are not accepted: the API has no cookies and so no CSRF.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authenticatie.TokenAuthenticatie"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.paginering.Paginering",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.Schema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "api.fouten.fout_antwoord",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Maatschappelijk aanbesteden API",
+    "DESCRIPTION": (
+        "Openbaar: opgaven, gepubliceerde voorstellen en het register van overgedragen taken. "
+        "Met een token van de gemeente: haar trajecten met fase en geschiedenis, en webhooks "
+        "bij elke fasewisseling. Zie docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TrajectStatusEnum": "aanbesteden.constants.TrajectStatus",
+        "OpgaveStatusEnum": "initiatieven.constants.OpgaveStatus",
+        "LeveringStatusEnum": "api.constants.LeveringStatus",
+    },
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+}
+# Webhooks: seconds before the first retry (doubling, at most ten minutes), and the time a
+# receiver has to answer. Production accepts only https:// addresses.
+WEBHOOK_WACHTTIJD_SECONDEN = env.int("WEBHOOK_WACHTTIJD_SECONDEN", default=30)
+WEBHOOK_TIMEOUT_SECONDEN = env.int("WEBHOOK_TIMEOUT_SECONDEN", default=5)
+WEBHOOK_ALLEEN_HTTPS = env.bool("WEBHOOK_ALLEEN_HTTPS", default=False)
 
 # seed_demo (published passwords and keys) runs only where this is on: never in production.
 DEMOGEGEVENS_TOEGESTAAN = True

@@ -32,9 +32,12 @@ VELDEN = (
 )
 
 
-def register_trajecten(*, gemeente: Gemeente) -> QuerySet[Traject]:
-    """Every task handed over (from overdracht on), with what the register may show."""
-    qs = Traject.objects.filter(gemeente=gemeente, status__in=OVERGEDRAGEN)
+def register_trajecten(*, gemeente: Gemeente | None) -> QuerySet[Traject]:
+    """Every task handed over (from overdracht on), with what the register may show; of one
+    gemeente, or (``None``: the API) of every gemeente."""
+    qs = Traject.objects.filter(status__in=OVERGEDRAGEN)
+    if gemeente is not None:
+        qs = qs.filter(gemeente=gemeente)
     for kolom in bijdragen.van(RegisterKolom):
         qs = kolom.voorbereiden(qs)
     return qs.order_by("titel", "pk")

@@ -56,6 +56,7 @@ ZONDER_TRAJECT: dict[str, str] = {
     "initiatieven:steun_bevestigen POST": "a supporter's own statement, by a link from a mail",
     "two_factor:backup_tokens POST": "the account's own recovery codes",
     "two_factor:disable POST": "the account's own authenticator app",
+    "api:webhook-list POST": "a subscription of the gemeente's system, with its token",
 }
 
 

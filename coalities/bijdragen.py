@@ -188,3 +188,30 @@ for _label, _rijen in (
     ("coalities.tranche", lambda t: Tranche.objects.filter(traject=t)),
 ):
     bijdragen.dossier_gegevens(_label, rijen=_rijen, volgorde=20)
+
+# --- the public page of a handed-over task -----------------------------------------------------
+
+
+def openbare_mijlpalen(traject) -> dict | None:
+    """The milestones of the route: those whose date has passed, and those still to come. Only
+    what and when; who is responsible is left out (it may name a person)."""
+    vandaag = timezone.localdate()
+    mijlpalen = list(
+        Mijlpaal.objects.filter(traject=traject)
+        .only("titel", "omschrijving", "datum")
+        .order_by("datum", "pk")[:100]
+    )
+    if not mijlpalen:
+        return None
+    return {
+        "bereikt": [m for m in mijlpalen if m.datum <= vandaag],
+        "komend": [m for m in mijlpalen if m.datum > vandaag],
+    }
+
+
+bijdragen.openbare_sectie(
+    "mijlpalen",
+    template="coalities/overzicht/_openbaar_mijlpalen.html",
+    gegevens=openbare_mijlpalen,
+    volgorde=30,
+)

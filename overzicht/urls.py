@@ -44,6 +44,11 @@ urlpatterns = [
     ),
     path("register/", register.register_index, name="register_index"),
     path("register/<slug:gemeente>/", register.register, name="register"),
+    path(
+        "register/<slug:gemeente>/taken/<int:pk>/",
+        register.register_traject,
+        name="register_traject",
+    ),
     path("open-data/<slug:gemeente>/register.json", register.register_json, name="register_json"),
     path("open-data/<slug:gemeente>/register.csv", register.register_csv, name="register_csv"),
     path("trajecten/<int:pk>/dossier/", dossier.dossier, name="dossier"),

@@ -35,6 +35,8 @@ name raises at start-up):
   and its open data, and a list of its own there (the open calls).
 * ``openbare_sectie`` – a section of a handed-over task's public page in the register (the
   horizon, the milestones reached, the signed agreement, the evaluations).
+* ``zoekbron`` – what the search finds: public sources (calls, published proposals, the
+  register) and the officials' own (all trajecten, proposals, partners).
 * ``jaarcijfers`` – figures of the year report: ``cijfers(gemeente, jaar)`` gives a dict.
 * ``dossier_gegevens`` / ``dossier_bestanden`` – the structured records and the documents of
   a traject in its archive dossier.
@@ -199,6 +201,16 @@ class OpenbareSectie:
     volgorde: int
 
 
+@dataclass(frozen=True)
+class Zoekbron:
+    code: str
+    titel: Any
+    zoeken: Callable[[Gemeente | None, str], QuerySet]
+    rij: Callable[[Any], dict[str, Any]]
+    publiek: bool
+    volgorde: int
+
+
 Bijdrage = TypeVar("Bijdrage")
 
 
@@ -350,6 +362,23 @@ class Bijdragen:
         what may be public: never a person's name, address or contact details; a fixed number
         of queries."""
         return self._toevoegen(OpenbareSectie(code, template, gegevens, volgorde))
+
+    def zoekbron(
+        self,
+        code: str,
+        *,
+        titel: Any,
+        zoeken: Callable[[Gemeente | None, str], QuerySet],
+        rij: Callable[[Any], dict[str, Any]],
+        publiek: bool,
+        volgorde: int = 50,
+    ) -> Zoekbron:
+        """Something the search finds: ``zoeken(gemeente, tekst)`` gives the matching rows (of
+        one gemeente, or of all when ``gemeente`` is None: only for a public source), best
+        first, through ``aanbesteden.zoeken.zoek_filter``; ``rij(obj)`` gives ``titel``,
+        ``url`` and ``tekst`` of one result. ``publiek``: everyone searches it; else only the
+        gemeente's officials."""
+        return self._toevoegen(Zoekbron(code, titel, zoeken, rij, publiek, volgorde))
 
     def jaarcijfers(
         self, code: str, *, cijfers: Callable[[Gemeente, int], dict[str, Any]], volgorde: int = 50

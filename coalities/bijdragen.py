@@ -20,11 +20,13 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.bijdragen import bijdragen
 from aanbesteden.constants import OVERGEDRAGEN, PartijSoort, TrajectStatus
+from aanbesteden.zoeken import zoek_filter
 
 from .constants import PartnerStatus, UitnodigingStatus
 from .models import (
@@ -214,4 +216,30 @@ bijdragen.openbare_sectie(
     template="coalities/overzicht/_openbaar_mijlpalen.html",
     gegevens=openbare_mijlpalen,
     volgorde=30,
+)
+
+# --- search (the gemeente's officials) -----------------------------------------------------------
+
+
+def partners_zoeken(gemeente, tekst):
+    qs = Partner.objects.filter(traject__gemeente=gemeente).select_related("traject")
+    return zoek_filter(qs, velden=("organisatie", "contactpersoon", "traject__titel"), tekst=tekst)
+
+
+def partner_zoekrij(partner) -> dict:
+    return {
+        "titel": partner.organisatie,
+        "url": reverse("coalities:coalitie", kwargs={"pk": partner.traject_id}),
+        "tekst": partner.get_status_display(),
+        "bij": partner.traject.titel,
+    }
+
+
+bijdragen.zoekbron(
+    "partners",
+    titel=_("Partners"),
+    zoeken=partners_zoeken,
+    rij=partner_zoekrij,
+    publiek=False,
+    volgorde=40,
 )

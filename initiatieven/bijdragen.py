@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.bijdragen import Sortering, Termijn, bijdragen
 from aanbesteden.constants import TrajectStatus
+from aanbesteden.zoeken import zoek_filter
 from meldingen.berichten import absolute_url
 
 from . import selectors
@@ -337,4 +339,92 @@ bijdragen.openbare_sectie(
     template="initiatieven/overzicht/_openbaar_horizon.html",
     gegevens=openbare_horizon,
     volgorde=10,
+)
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+def _kort(tekst: str, lengte: int = 200) -> str:
+    tekst = " ".join((tekst or "").split())
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def opgaven_zoeken(gemeente, tekst):
+    qs = Opgave.objects.exclude(status=OpgaveStatus.CONCEPT).select_related("gemeente")
+    if gemeente is not None:
+        qs = qs.filter(gemeente=gemeente)
+    return zoek_filter(qs, velden=("titel", "omschrijving", "thema", "wijk"), tekst=tekst)
+
+
+def opgave_zoekrij(opgave) -> dict:
+    return {
+        "titel": opgave.titel,
+        "url": opgave.get_absolute_url(),
+        "tekst": _kort(opgave.omschrijving),
+        "bij": opgave.gemeente.naam,
+    }
+
+
+def openbare_voorstellen_zoeken(gemeente, tekst):
+    return zoek_filter(
+        selectors.openbare_voorstellen(gemeente=gemeente),
+        velden=("traject__titel", "traject__samenvatting", "omschrijving"),
+        tekst=tekst,
+    )
+
+
+def openbaar_voorstel_zoekrij(voorstel) -> dict:
+    return {
+        "titel": voorstel.traject.titel,
+        "url": voorstel.openbare_url(),
+        "tekst": _kort(voorstel.traject.samenvatting or voorstel.omschrijving),
+        "bij": voorstel.traject.gemeente.naam,
+    }
+
+
+def voorstellen_zoeken(gemeente, tekst):
+    qs = (
+        Voorstel.objects.filter(traject__gemeente=gemeente)
+        .exclude(traject__status=TrajectStatus.CONCEPT)
+        .select_related("traject", "initiatief")
+    )
+    return zoek_filter(
+        qs,
+        velden=("traject__titel", "omschrijving", "taak", "initiatief__naam"),
+        tekst=tekst,
+    )
+
+
+def voorstel_zoekrij(voorstel) -> dict:
+    return {
+        "titel": voorstel.traject.titel,
+        "url": reverse("initiatieven:voorstel", kwargs={"pk": voorstel.traject_id}),
+        "tekst": _kort(voorstel.omschrijving),
+        "bij": voorstel.initiatief.naam,
+    }
+
+
+bijdragen.zoekbron(
+    "opgaven",
+    titel=_("Opgaven"),
+    zoeken=opgaven_zoeken,
+    rij=opgave_zoekrij,
+    publiek=True,
+    volgorde=10,
+)
+bijdragen.zoekbron(
+    "openbare_voorstellen",
+    titel=_("Openbare voorstellen"),
+    zoeken=openbare_voorstellen_zoeken,
+    rij=openbaar_voorstel_zoekrij,
+    publiek=True,
+    volgorde=20,
+)
+bijdragen.zoekbron(
+    "voorstellen",
+    titel=_("Ingediende voorstellen"),
+    zoeken=voorstellen_zoeken,
+    rij=voorstel_zoekrij,
+    publiek=False,
+    volgorde=20,
 )

@@ -5,7 +5,7 @@ dossier and a person's own data. Included in the root urls under the namespace
 
 from django.urls import path
 
-from .views import dashboard, dossier, mijn, privacy, rapport, register, verklaringen
+from .views import dashboard, dossier, mijn, privacy, rapport, register, verklaringen, zoeken
 
 app_name = "overzicht"
 
@@ -42,6 +42,8 @@ urlpatterns = [
     path(
         "gemeenten/<slug:gemeente>/rapport/<int:jaar>.pdf", rapport.rapport_pdf, name="rapport_pdf"
     ),
+    path("zoeken/", zoeken.zoeken, name="zoeken"),
+    path("gemeenten/<slug:gemeente>/zoeken/", zoeken.zoeken_gemeente, name="zoeken_gemeente"),
     path("register/", register.register_index, name="register_index"),
     path("register/<slug:gemeente>/", register.register, name="register"),
     path(

@@ -20,11 +20,13 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.bijdragen import bijdragen
 from aanbesteden.constants import OVERGEDRAGEN, PartijSoort, TrajectStatus
+from aanbesteden.zoeken import zoek_filter
 
 from .constants import PartnerStatus, UitnodigingStatus
 from .models import (
@@ -197,3 +199,56 @@ for _label, _rijen in (
     ("coalities.tranche", lambda t: Tranche.objects.filter(traject=t)),
 ):
     bijdragen.dossier_gegevens(_label, rijen=_rijen, volgorde=20)
+
+# --- the public page of a handed-over task -----------------------------------------------------
+
+
+def openbare_mijlpalen(traject) -> dict | None:
+    """The milestones of the route: those whose date has passed, and those still to come. Only
+    what and when; who is responsible is left out (it may name a person)."""
+    vandaag = timezone.localdate()
+    mijlpalen = list(
+        Mijlpaal.objects.filter(traject=traject)
+        .only("titel", "omschrijving", "datum")
+        .order_by("datum", "pk")[:100]
+    )
+    if not mijlpalen:
+        return None
+    return {
+        "bereikt": [m for m in mijlpalen if m.datum <= vandaag],
+        "komend": [m for m in mijlpalen if m.datum > vandaag],
+    }
+
+
+bijdragen.openbare_sectie(
+    "mijlpalen",
+    template="coalities/overzicht/_openbaar_mijlpalen.html",
+    gegevens=openbare_mijlpalen,
+    volgorde=30,
+)
+
+# --- search (the gemeente's officials) -----------------------------------------------------------
+
+
+def partners_zoeken(gemeente, tekst):
+    qs = Partner.objects.filter(traject__gemeente=gemeente).select_related("traject")
+    return zoek_filter(qs, velden=("organisatie", "contactpersoon", "traject__titel"), tekst=tekst)
+
+
+def partner_zoekrij(partner) -> dict:
+    return {
+        "titel": partner.organisatie,
+        "url": reverse("coalities:coalitie", kwargs={"pk": partner.traject_id}),
+        "tekst": partner.get_status_display(),
+        "bij": partner.traject.titel,
+    }
+
+
+bijdragen.zoekbron(
+    "partners",
+    titel=_("Partners"),
+    zoeken=partners_zoeken,
+    rij=partner_zoekrij,
+    publiek=False,
+    volgorde=40,
+)

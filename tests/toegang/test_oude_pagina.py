@@ -54,6 +54,10 @@ ZONDER_TRAJECT: dict[str, str] = {
     "evaluatie:agenda_vernieuwen POST": "the user's own calendar link",
     "initiatieven:opgave_status POST": "a call of the gemeente, not a traject",
     "initiatieven:steun_bevestigen POST": "a supporter's own statement, by a link from a mail",
+    "initiatieven:openbaar_voorstel POST": "anyone's support of a published proposal, in any "
+    "phase after the submission (it counts once the mailed link confirms it)",
+    "initiatieven:voorstel_openbaar_zetten POST": "publishing the proposal or not, allowed in "
+    "every phase after the submission (refused with a message once it is withdrawn)",
     "two_factor:backup_tokens POST": "the account's own recovery codes",
     "two_factor:disable POST": "the account's own authenticator app",
     "api:webhook-list POST": "a subscription of the gemeente's system, with its token",

@@ -339,7 +339,7 @@ def openbare_steun_geven(
         steun.postcode = postcode
         gebieden = gemeente.steun_postcodegebieden
         steun.lokaal = (postcode[:4] in gebieden) if gebieden and postcode else None
-    steun.token_hash = _token_hash(token)
+    steun.token_hash = token_hash(token)
     steun.save()
     link = absolute_url(reverse("initiatieven:steun_bevestigen", kwargs={"token": token}))
     context = {
@@ -356,7 +356,7 @@ def steun_intrekken(*, token: str) -> bool:
     """The supporter withdraws, with the link from the mail; the support no longer counts and
     its name, address and postcode are gone. False for an unknown link."""
     verwijderd, _per_model = Steunbetuiging.objects.filter(
-        token_hash=_token_hash(token or "")
+        token_hash=token_hash(token or "")
     ).delete()
     return verwijderd > 0
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aanbesteden', '0006_meldingen_en_dossiers_naar_eigen_apps'),
+        ('aanbesteden', '0007_werk'),
     ]
 
     operations = [

@@ -62,9 +62,10 @@ class Testaanbieder:
         return login
 
     def starten(self, timeout: float = 30) -> Testaanbieder:
-        omgeving = {**os.environ, "OIDC_POORT": str(self.poort)}
+        omgeving = {**os.environ, "OIDC_POORT": str(self.poort), "OIDC_STOP_MET_STDIN": "1"}
         self.proces = subprocess.Popen(
             ["node", str(SCRIPT), str(self.bestand)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=omgeving,

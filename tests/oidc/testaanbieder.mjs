@@ -133,3 +133,9 @@ server.listen(poort, '127.0.0.1', () => {
 const stoppen = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stoppen);
 process.on('SIGINT', stoppen);
+// Started by the tests: stop when they are gone (their end of stdin closes), also when they
+// were killed before they could stop this process.
+if (process.env.OIDC_STOP_MET_STDIN) {
+  process.stdin.on('end', stoppen);
+  process.stdin.resume();
+}

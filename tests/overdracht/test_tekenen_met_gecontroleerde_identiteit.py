@@ -234,3 +234,28 @@ def test_zonder_beleid_volstaat_de_inloglink(client, vastgesteld, partner):
     rij.refresh_from_db()
     assert rij.getekend_op is not None
     assert rij.middel == "inloglink"
+
+
+def test_tekenpagina_en_controlepagina_met_begrensde_queries(
+    client,
+    gecontroleerd,
+    partner,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    from tests.overdracht.conftest import alles_tekenen
+
+    rij = gecontroleerd.ondertekeningen.get(ondertekenaar=partner)
+    client.force_login(partner)
+    with django_assert_max_num_queries(25):
+        assert client.get(_url(gecontroleerd, rij)).status_code == 200
+    client.logout()
+    Inlogbeleid.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        alles_tekenen(gecontroleerd)
+    gecontroleerd.refresh_from_db()
+    with gecontroleerd.verzegeld_pdf.open("rb") as f:
+        bestand = SimpleUploadedFile("o.pdf", f.read(), "application/pdf")
+    with django_assert_max_num_queries(12):
+        antwoord = client.post(reverse("overdracht:verifieren"), {"bestand": bestand})
+    assert "Wie tekende" in antwoord.content.decode()

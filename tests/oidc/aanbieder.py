@@ -41,6 +41,8 @@ def beschikbaar() -> str:
 
 
 class Testaanbieder:
+    __test__ = False  # a helper, not a test class
+
     def __init__(self, map: Path, *, clients: list[dict], poort: int | None = None):
         self.poort = poort or vrije_poort()
         self.issuer = f"http://127.0.0.1:{self.poort}"

@@ -67,7 +67,7 @@ provider.proxy = false;
 function pagina(res, status, uid, fout) {
   const melding = fout ? `<p role="alert">${fout}</p>` : '';
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(`<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Testaanbieder</title></head>
+  res.end(`<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Testaanbieder</title><link rel="icon" href="data:,"></head>
 <body><h1>Inloggen bij de testaanbieder</h1>${melding}
 <form method="post" action="/interaction/${uid}">
 <label for="login">Gebruikersnaam</label> <input id="login" name="login" required>

@@ -5,7 +5,10 @@ between an account and an identity checked elsewhere (a BSN only as a keyed hash
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -70,6 +73,18 @@ class OidcAanbieder(models.Model):
     @property
     def client_secret(self) -> str:
         return settings.OIDC_CLIENT_SECRETS.get(self.code, "")
+
+    def clean(self) -> None:
+        """An issuer on the internet speaks https (plain http only on this machine, for the
+        test provider), and the scopes ask for OpenID Connect."""
+        fouten = {}
+        delen = urlsplit(self.issuer or "")
+        if delen.scheme != "https" and delen.hostname not in {"127.0.0.1", "localhost"}:
+            fouten["issuer"] = _("Een aanbieder op internet heeft een issuer met https://.")
+        if "openid" not in (self.scopes or "").split():
+            fouten["scopes"] = _("De scopes beginnen met openid.")
+        if fouten:
+            raise ValidationError(fouten)
 
 
 class OidcGroepKoppeling(models.Model):

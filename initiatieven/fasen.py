@@ -148,6 +148,36 @@ def opgave_nog_open(traject) -> bool:
     return v.opgave_id is None or v.opgave.is_open
 
 
+@fasen.vereiste(
+    "indienen",
+    "identiteit",
+    _(
+        "De gemeente vraagt dat wie het voorstel indient eerst laat zien wie hij is: met DigiD "
+        "(als inwoner) of met eHerkenning (namens een organisatie)."
+    ),
+)
+def identiteit_gecontroleerd(traject) -> bool:
+    """When the gemeente's log-in policy asks it, the initiative's representative has linked
+    DigiD or eHerkenning to the account (``accounts.models.IdentiteitKoppeling``)."""
+    from accounts.constants import InlogMiddel
+    from accounts.models import IdentiteitKoppeling, Inlogbeleid
+
+    from .selectors import initiatief_vertegenwoordiger
+
+    if not Inlogbeleid.objects.filter(
+        gemeente_id=traject.gemeente_id, voorstel_gecontroleerd=True
+    ).exists():
+        return True
+    vertegenwoordiger = initiatief_vertegenwoordiger(traject=traject)
+    return (
+        vertegenwoordiger is not None
+        and IdentiteitKoppeling.objects.filter(
+            gebruiker=vertegenwoordiger,
+            middel__in=[InlogMiddel.DIGID, InlogMiddel.EHERKENNING],
+        ).exists()
+    )
+
+
 # Submitting and the decision have their own mails (services.voorstel_ingediend, the letter).
 fasen.eigen_melding("indienen", "toelaten", "afwijzen")
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +24,8 @@ from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
 from aanbesteden.transities import TRANSITIES
+from accounts.constants import InlogMiddel
+from accounts.models import OidcAanbieder
 
 from . import selectors, services
 from .bestandscontrole import TOEGESTAAN, download_naam
@@ -317,11 +322,28 @@ def criteria(request: HttpRequest, gemeente: str) -> HttpResponse:
 
 
 # --- the proposal of a traject --------------------------------------------------------------
+def _identiteit_aanbieders(request: HttpRequest, traject) -> list[tuple[str, str]]:
+    """(name, address) of the DigiD and eHerkenning log-ins for this gemeente, coming back to
+    this page: for the initiative to show who it is before submitting."""
+    terug = urlencode({"next": request.get_full_path()})
+    return [
+        (a.naam, f"{reverse('accounts:oidc_start', kwargs={'code': a.code})}?{terug}")
+        for a in OidcAanbieder.objects.filter(
+            actief=True, soort__in=[InlogMiddel.DIGID, InlogMiddel.EHERKENNING]
+        )
+        .filter(Q(gemeente_id=traject.gemeente_id) | Q(gemeente__isnull=True))
+        .order_by("soort", "pk")
+    ]
+
+
 @login_required
 def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
     traject = _traject(request, pk, A, INI)
     voorstel_obj = selectors.voorstel_get(traject=traject)
     rollen = traject_rollen(request.user, traject)
+    onvervuld = (
+        fasen.onvervuld(traject, "indienen") if traject.status == TrajectStatus.CONCEPT else []
+    )
     return render(
         request,
         "initiatieven/voorstel.html",
@@ -332,8 +354,9 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
             "ambtenaar": A in rollen,
             "is_initiatief": INI in rollen and traject.status != TrajectStatus.INGETROKKEN,
             "mag_wijzigen": INI in rollen and traject.status == TrajectStatus.CONCEPT,
-            "onvervuld": fasen.onvervuld(traject, "indienen")
-            if traject.status == TrajectStatus.CONCEPT
+            "onvervuld": onvervuld,
+            "identiteit_aanbieders": _identiteit_aanbieders(request, traject)
+            if any(v.code == "identiteit" for v in onvervuld)
             else [],
             "indienen": TRANSITIES["indienen"],
             **selectors.voorstel_details(voorstel=voorstel_obj),

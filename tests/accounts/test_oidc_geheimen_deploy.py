@@ -34,3 +34,28 @@ def test_met_oidc_en_goede_sleutel_en_geheimen_niets(settings):
     assert _deploy_meldingen() == ""
     settings.OIDC_CLIENT_SECRETS = {"digid": "kort"}
     assert "accounts.W001" in _deploy_meldingen()
+
+
+@pytest.mark.parametrize(
+    ("issuer", "scopes", "fout"),
+    [
+        ("http://idp.gemeente.example", "openid email", "issuer"),
+        ("https://idp.gemeente.example", "email profile", "scopes"),
+        ("https://idp.gemeente.example", "openid email", None),
+        ("http://127.0.0.1:8090", "openid", None),
+    ],
+)
+def test_aanbieder_op_internet_met_https_en_openid(issuer, scopes, fout):
+    from django.core.exceptions import ValidationError
+
+    from accounts.models import OidcAanbieder
+
+    aanbieder = OidcAanbieder(
+        code="x", naam="X", soort="sso", issuer=issuer, client_id="c", scopes=scopes
+    )
+    if fout is None:
+        aanbieder.clean()
+    else:
+        with pytest.raises(ValidationError) as exc:
+            aanbieder.clean()
+        assert fout in exc.value.message_dict

@@ -41,6 +41,8 @@ def beschikbaar() -> str:
 
 
 class Testaanbieder:
+    __test__ = False  # a helper, not a test class
+
     def __init__(self, map: Path, *, clients: list[dict], poort: int | None = None):
         self.poort = poort or vrije_poort()
         self.issuer = f"http://127.0.0.1:{self.poort}"
@@ -62,9 +64,10 @@ class Testaanbieder:
         return login
 
     def starten(self, timeout: float = 30) -> Testaanbieder:
-        omgeving = {**os.environ, "OIDC_POORT": str(self.poort)}
+        omgeving = {**os.environ, "OIDC_POORT": str(self.poort), "OIDC_STOP_MET_STDIN": "1"}
         self.proces = subprocess.Popen(
             ["node", str(SCRIPT), str(self.bestand)],
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             env=omgeving,

@@ -67,7 +67,7 @@ provider.proxy = false;
 function pagina(res, status, uid, fout) {
   const melding = fout ? `<p role="alert">${fout}</p>` : '';
   res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(`<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Testaanbieder</title></head>
+  res.end(`<!DOCTYPE html><html lang="nl"><head><meta charset="utf-8"><title>Testaanbieder</title><link rel="icon" href="data:,"></head>
 <body><h1>Inloggen bij de testaanbieder</h1>${melding}
 <form method="post" action="/interaction/${uid}">
 <label for="login">Gebruikersnaam</label> <input id="login" name="login" required>
@@ -133,3 +133,9 @@ server.listen(poort, '127.0.0.1', () => {
 const stoppen = () => server.close(() => process.exit(0));
 process.on('SIGTERM', stoppen);
 process.on('SIGINT', stoppen);
+// Started by the tests: stop when they are gone (their end of stdin closes), also when they
+// were killed before they could stop this process.
+if (process.env.OIDC_STOP_MET_STDIN) {
+  process.stdin.on('end', stoppen);
+  process.stdin.resume();
+}

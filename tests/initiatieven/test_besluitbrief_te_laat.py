@@ -19,9 +19,9 @@ from tests.initiatieven.test_besluitbrief import beoordeeld  # noqa: F401 - a fi
 def test_besluitbrief_te_laat_leeftijd_en_opnieuw(
     client,
     settings,
-    beoordeeld,
+    beoordeeld,  # noqa: F811 - the fixture imported above
     ambtenaar,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     traject_transitie(traject=beoordeeld, transitie="toelaten", door=ambtenaar, motivatie="Goed.")
     brief = Besluitbrief.objects.get()

@@ -57,3 +57,13 @@ def test_broker_weg_wordt_gelogd_niet_opgegooid(caplog):
         assert taak_aanbieden(nalopen_taak) is False
         assert taak_aanbieden(nalopen_taak) is False  # the second does not wait on it again
     assert "Broker did not take task aanbesteden.tasks.werk_nalopen" in caplog.text
+
+
+def test_beide_vegers_staan_in_het_beat_schema(settings):
+    from aanbesteden.celery import app
+
+    taken = {regel["task"]: regel["schedule"] for regel in settings.CELERY_BEAT_SCHEDULE.values()}
+    assert taken["aanbesteden.tasks.werk_nalopen"] == 60.0
+    assert taken["meldingen.tasks.mails_nalopen"] == 60.0
+    app.loader.import_default_modules()
+    assert {"aanbesteden.tasks.werk_nalopen", "meldingen.tasks.mails_nalopen"} <= set(app.tasks)

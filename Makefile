@@ -1,4 +1,5 @@
-# The two commands: `make run` (demo on 127.0.0.1:8000) and `make test` (the whole suite).
+# The two commands: `make run` (demo on 127.0.0.1:8000; `make run PORT=8123` for another
+# port) and `make test` (the whole suite).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -10,8 +11,11 @@ STAMP_VENDOR := node_modules/.vendor
 # Parallel test workers (pytest-xdist) for everything but the browser tests; 0 = one process.
 TEST_WORKERS ?= 2
 PYTEST_ARGS ?=
+# The port `make run` serves on; mailed links follow it (SITE_URL in settings/dev.py).
+PORT ?= 8000
+export PORT
 
-.PHONY: run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
+.PHONY: oidc-demo run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck schema
 
 $(STAMP_PY): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -47,10 +51,25 @@ migrate: install
 seed: migrate
 	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py seed_demo
 
+# The development server with the scheduled tasks (Celery beat) in the same process.
 serve:
-	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py ontwikkelserver 127.0.0.1:$(PORT)
 
 run: seed serve
+
+# The demo with log-ins through the test OpenID Connect provider (tests/oidc/testaanbieder.mjs,
+# the `oidc-provider` package from npm) on 127.0.0.1:$(OIDC_PORT): SSO for the officials of
+# Deventer, DigiD and eHerkenning, and Deventer asking them for signatures. Ctrl-C stops both.
+# The client secret is the demo's own, published like its passwords.
+OIDC_PORT ?= 8090
+OIDC_DEMO_GEHEIM := demo-geheim-niet-voor-productie-0123456789
+oidc-demo: seed
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py oidc_demo --poort $(OIDC_PORT) \
+	  --accounts var/oidc-demo.json --geheim $(OIDC_DEMO_GEHEIM)
+	@OIDC_POORT=$(OIDC_PORT) node tests/oidc/testaanbieder.mjs var/oidc-demo.json 2>/dev/null & \
+	aanbieder=$$!; trap 'kill $$aanbieder' EXIT INT TERM; \
+	OIDC_CLIENT_SECRETS=demo-sso-deventer=$(OIDC_DEMO_GEHEIM),demo-digid=$(OIDC_DEMO_GEHEIM),demo-eherkenning=$(OIDC_DEMO_GEHEIM) \
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite: first everything except the browser tests (in parallel when
 # TEST_WORKERS > 0), then the browser tests in one process. pytest's exit code 5 ("no tests
@@ -79,7 +98,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # The platform's apps, from the core up (each imports only from those before it).
-APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht bedrijfsvoering
+APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht api bedrijfsvoering
 APPS_BOVEN_KERN := $(filter-out aanbesteden,$(APPS))
 
 # Extract and compile the translations: the core (aanbesteden/ and the site templates/)
@@ -103,7 +122,13 @@ clean:
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
 	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/bijdragen.py aanbesteden/werk.py meldingen/berichten.py \
-	  aanbesteden/zegel.py bedrijfsvoering/
+	  aanbesteden/zegel.py aanbesteden/opmaak.py aanbesteden/tokens.py bedrijfsvoering/
 
 check: install
 	$(PY) manage.py check
+
+# The API's OpenAPI description, committed in docs/api/openapi.yaml (tests/api/test_schema.py
+# fails when the code and the committed file differ): regenerate it after changing the API.
+schema: install
+	DJANGO_SETTINGS_MODULE=aanbesteden.settings.test $(PY) manage.py spectacular --lang nl \
+	  --validate --fail-on-warn --file docs/api/openapi.yaml

@@ -154,6 +154,22 @@ class Gemeente(models.Model):
             "het privacyloket van de gemeente. Staat in de privacyverklaring."
         ),
     )
+    steun_postcodes = models.CharField(
+        _("postcodegebieden voor steun uit de buurt"),
+        max_length=500,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\s*[1-9]\d{3}(\s*,\s*[1-9]\d{3})*\s*$",
+                _("Vul de cijfers van postcodes in, gescheiden door komma's: 1234, 1235."),
+            )
+        ],
+        help_text=_(
+            "De vier cijfers van de postcodes in de gemeente, gescheiden door komma's. "
+            "Vult u dit in, dan vragen wij wie een openbaar voorstel steunt om een postcode, "
+            "en tellen wij de steun uit de gemeente apart."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -172,6 +188,11 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def steun_postcodegebieden(self) -> frozenset[str]:
+        """The four digits of the gemeente's postcodes; empty when it does not ask for them."""
+        return frozenset(p.strip() for p in self.steun_postcodes.split(",") if p.strip())
 
     @property
     def toegankelijkheid_href(self) -> str:

@@ -32,6 +32,15 @@ def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def qr_data_uri(tekst: str) -> str:
+    """A QR code of ``tekst`` as an SVG ``data:`` URI for an ``<img>`` in a PDF or a page
+    (segno: pure Python; WeasyPrint draws the SVG as vectors, sharp at any print size).
+    Error correction M: a printed and folded page still scans."""
+    import segno
+
+    return segno.make(tekst, error="m", micro=False).svg_data_uri(border=2, dark="#000")
+
+
 def html_naar_pdf(html: str, *, extra_css: str = "") -> bytes:
     """Render ``html`` (a full document with ``lang`` and ``<title>``) to PDF/UA-1 bytes."""
     from weasyprint import CSS, HTML  # lazily: WeasyPrint is heavy to import

@@ -248,7 +248,13 @@ for app_label, model_naam in OTP_APPARATEN:
 
 # --- fields that look personal but are not -------------------------------------------------
 register.geen_persoonsgegevens(
-    Gemeente, {"naam": _("De naam van een gemeente is geen persoonsgegeven.")}
+    Gemeente,
+    {
+        "naam": _("De naam van een gemeente is geen persoonsgegeven."),
+        "steun_postcodes": _(
+            "De cijfers van de postcodes van een gemeente; zij wijzen niemand aan."
+        ),
+    },
 )
 register.geen_persoonsgegevens(
     Group, {"name": _("Een groep heet naar de gemeente (gemeente:<naam>), niet naar een persoon.")}

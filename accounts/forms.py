@@ -30,7 +30,22 @@ class InloggenForm(NLDesignMixin, AuthenticationForm):
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."
         ),
         "inactive": _("Dit account is niet actief."),
+        "alleen_sso": _(
+            "Uw gemeente laat medewerkers alleen inloggen via de eigen inlogdienst (SSO). "
+            "Gebruik de knop van uw organisatie hierboven."
+        ),
     }
+
+    def confirm_login_allowed(self, user) -> None:
+        """An official whose every gemeente switched the password off logs in through SSO."""
+        from aanbesteden.models import Lidmaatschap
+
+        super().confirm_login_allowed(user)
+        gemeenten = Lidmaatschap.objects.filter(gebruiker=user).values_list(
+            "gemeente__inlogbeleid__wachtwoord_toegestaan", flat=True
+        )
+        if gemeenten and all(toegestaan is False for toegestaan in gemeenten):
+            raise forms.ValidationError(self.error_messages["alleen_sso"], code="alleen_sso")
 
 
 class InloglinkForm(NLDesignMixin, forms.Form):

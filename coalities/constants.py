@@ -67,6 +67,3 @@ class UitnodigingStand(models.TextChoices):
 
 #: Days an invitation link stays valid unless ``settings.UITNODIGING_GELDIG_DAGEN`` says so.
 UITNODIGING_GELDIG_DAGEN = 14
-
-#: The largest amount a form accepts (the database keeps 12 digits, 2 after the comma).
-MAX_BEDRAG = 9_999_999_999

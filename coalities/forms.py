@@ -1,20 +1,16 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.formats import number_format
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.constants import PartijSoort
-from aanbesteden.forms import Formulier, ModelFormulier
+from aanbesteden.forms import Formulier, GetalVeld, ModelFormulier
 from initiatieven.models import Indicator, kvk_validator
 
 from .constants import (
-    MAX_BEDRAG,
     Betaalvorm,
     DekkingBron,
     InzetSoort,
@@ -25,100 +21,14 @@ from .constants import (
 from .models import Begrotingspost, Inzet, Mijlpaal, Partner, Tranche
 
 
-def scheidingstekens() -> tuple[str, str]:
-    """(decimal separator, thousands separator) of the interface language."""
-    return (".", ",") if (get_language() or "nl").startswith("en") else (",", ".")
-
-
-def getal_lezen(tekst: str) -> Decimal:
-    """Read an amount typed the Dutch way (``1.000,50`` or ``1000,50``) or, in the English
-    interface, the English way (``1,000.50``). Ambiguous input raises ``ValueError``."""
-    decimaal, duizend = scheidingstekens()
-    waarde = re.sub(r"[\s\u00a0€]", "", tekst or "")
-    if not waarde:
-        raise ValueError("leeg")
-    if not re.fullmatch(r"[+-]?[0-9.,]+", waarde):
-        raise ValueError("tekens")
-    teken = ""
-    if waarde[0] in "+-":
-        teken, waarde = waarde[0], waarde[1:]
-    if waarde.count(decimaal) > 1:
-        raise ValueError("decimaal")
-    heel, _sep, breuk = waarde.partition(decimaal)
-    if duizend in breuk:
-        raise ValueError("volgorde")
-    if duizend in heel:
-        groepen = heel.split(duizend)
-        if not (1 <= len(groepen[0]) <= 3 and all(len(g) == 3 for g in groepen[1:])):
-            raise ValueError("groepen")
-        heel = "".join(groepen)
-    if not heel.isdigit() or (breuk and not breuk.isdigit()):
-        raise ValueError("cijfers")
-    return Decimal(f"{teken}{heel}.{breuk or '0'}")
-
-
-def getal_tonen(waarde: Decimal | None) -> str:
-    if waarde is None:
-        return ""
-    decimaal, _duizend = scheidingstekens()
-    tekst = f"{waarde:.2f}"
-    if tekst.endswith(".00"):
-        tekst = tekst[:-3]
-    return tekst.replace(".", decimaal)
-
-
-class BedragInvoer(forms.TextInput):
-    input_type = "text"
-
-    def format_value(self, value):
-        if isinstance(value, Decimal):
-            return getal_tonen(value)
-        return super().format_value(value)
-
-
-class GetalVeld(forms.Field):
-    """A positive amount with at most two decimals, read the way the interface language
-    writes numbers; clear messages for negative, too large or ambiguous input."""
-
-    widget = BedragInvoer
-
-    def __init__(self, *, maximum: int = MAX_BEDRAG, **kwargs):
-        self.maximum = Decimal(maximum)
-        kwargs.setdefault(
-            "help_text", _("Bijvoorbeeld 1.250,50 of 1250,50 (een komma voor de centen).")
-        )
-        super().__init__(**kwargs)
-        self.widget.attrs.setdefault("inputmode", "decimal")
-        self.widget.attrs.setdefault("autocomplete", "off")
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, Decimal):
-            return value
-        try:
-            getal = getal_lezen(str(value))
-        except (ValueError, InvalidOperation):
-            raise ValidationError(
-                _(
-                    "Vul een getal in zoals 1.250,50 of 1250,50: een komma voor de centen, "
-                    "punten alleen tussen duizendtallen."
-                ),
-                code="ongeldig",
-            ) from None
-        if getal <= 0:
-            raise ValidationError(_("Vul een getal groter dan nul in."), code="niet_positief")
-        if getal > self.maximum:
-            raise ValidationError(
-                _("Dit getal is te groot (hoogstens %(max)s).")
-                % {"max": number_format(self.maximum, 0, force_grouping=True)},
-                code="te_groot",
-            )
-        if getal != getal.quantize(Decimal("0.01")):
-            raise ValidationError(
-                _("Gebruik hoogstens twee cijfers achter de komma."), code="decimalen"
-            )
-        return getal.quantize(Decimal("0.01"))
+def bedrag_veld(label) -> GetalVeld:
+    """An amount of the route: more than zero, at most two decimals."""
+    return GetalVeld(
+        label=label,
+        max_digits=12,
+        positief=True,
+        help_text=_("Bijvoorbeeld 1.250,50 of 1250,50 (een komma voor de centen)."),
+    )
 
 
 class UitnodigingForm(Formulier):
@@ -270,7 +180,7 @@ class MijlpaalForm(RouteFormulier):
 
 
 class InzetForm(PartijKeuzeMixin, RouteFormulier):
-    hoeveelheid = GetalVeld(label=_("Hoeveelheid"))
+    hoeveelheid = bedrag_veld(_("Hoeveelheid"))
 
     class Meta:
         model = Inzet
@@ -313,8 +223,19 @@ class PartijForm(PartijKeuzeMixin, Formulier):
         self.partij_keuze(eigen)
 
 
+class AkkoordVragenForm(Formulier):
+    """The draft is ready: ask the other parties to agree."""
+
+    toelichting = forms.CharField(
+        label=_("Bericht aan de andere partijen (niet verplicht)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class BegrotingspostForm(RouteFormulier):
-    bedrag = GetalVeld(label=_("Bedrag (euro)"))
+    bedrag = bedrag_veld(_("Bedrag (euro)"))
 
     class Meta:
         model = Begrotingspost
@@ -345,7 +266,7 @@ class BegrotingspostForm(RouteFormulier):
 
 
 class TrancheForm(RouteFormulier):
-    bedrag = GetalVeld(label=_("Bedrag (euro)"))
+    bedrag = bedrag_veld(_("Bedrag (euro)"))
 
     class Meta:
         model = Tranche

@@ -3,15 +3,13 @@ party's contribution, the budget and the gemeente's tranches)."""
 
 from __future__ import annotations
 
-import calendar
-from datetime import date
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden import opmaak
 from aanbesteden.constants import PartijSoort
 from aanbesteden.models import Traject
 from initiatieven.models import Indicator, kvk_validator
@@ -28,15 +26,6 @@ from .constants import (
 )
 
 BEDRAG = {"max_digits": 12, "decimal_places": 2}
-
-
-def maanden_later(datum: date, maanden: int) -> date:
-    """``datum`` plus ``maanden`` calendar months (the 31st becomes the month's last day)."""
-    jaar, maand = divmod(datum.month - 1 + maanden, 12)
-    jaar += datum.year
-    maand += 1
-    dag = min(datum.day, calendar.monthrange(jaar, maand)[1])
-    return date(jaar, maand, dag)
 
 
 class Uitnodiging(models.Model):
@@ -165,8 +154,11 @@ class Partner(models.Model):
 class Route(models.Model):
     """Phase 3's frame: the start and duration the agreement will state, and its version.
 
-    Any edit of milestones, contributions or budget raises ``versie`` and so withdraws the
-    agreements in principle (they are given for one version)."""
+    Milestones, contributions and budget are edited as a draft (concept): an edit makes no
+    version and sends no message, it only marks the draft as changed and notes what changed.
+    When the draft is ready a party asks the others to agree: that freezes the draft as the
+    next ``versie`` (a ``RouteVersie``) and sends one message per person. Agreements are given
+    for one version; they count only while the draft has not changed since."""
 
     traject = models.OneToOneField(
         Traject, on_delete=models.CASCADE, related_name="route", verbose_name=_("traject")
@@ -178,7 +170,15 @@ class Route(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(240)],
     )
-    versie = models.PositiveIntegerField(_("versie"), default=1)
+    versie = models.PositiveIntegerField(
+        _("versie"), default=0, help_text=_("De laatste versie waarop akkoord is gevraagd.")
+    )
+    concept_gewijzigd = models.BooleanField(
+        _("concept gewijzigd sinds de laatste versie"), default=False
+    )
+    concept_wijzigingen = models.JSONField(
+        _("wat er in het concept veranderde"), default=list, blank=True
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -193,7 +193,7 @@ class Route(models.Model):
         """The last day of the route: start plus duration (``None`` while either is unset)."""
         if not self.startdatum or not self.looptijd_maanden:
             return None
-        return maanden_later(self.startdatum, self.looptijd_maanden)
+        return opmaak.maanden_later(self.startdatum, self.looptijd_maanden)
 
 
 class RouteVersie(models.Model):

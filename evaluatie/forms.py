@@ -5,32 +5,22 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.forms import Formulier, ModelFormulier
+from aanbesteden.forms import Formulier, GetalVeld, ModelFormulier
 
 from .constants import Conclusie
 from .models import Exitplan, Verankering
 
 DATUM = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-MAX_WAARDE = Decimal("999999999999.99")
 
 
-def _getal_veld(label, *, max_digits=14, minimum=None, required=False) -> forms.DecimalField:
-    veld = forms.DecimalField(
+def _getal_veld(label, *, max_digits=14, minimum=None) -> GetalVeld:
+    return GetalVeld(
         label=label,
-        required=required,
+        required=False,
         max_digits=max_digits,
-        decimal_places=2,
-        min_value=minimum,
-        max_value=Decimal("9" * (max_digits - 2) + ".99"),
-        localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}),
+        minimum=minimum,
         help_text=_("Een getal, bijvoorbeeld 1250 of 12,5."),
     )
-    veld.error_messages["invalid"] = _("Vul een getal in, bijvoorbeeld 1250 of 12,5.")
-    veld.error_messages["max_digits"] = _("Dit getal is te groot.")
-    veld.error_messages["max_whole_digits"] = _("Dit getal is te groot.")
-    veld.error_messages["max_decimal_places"] = _("Gebruik hoogstens twee cijfers na de komma.")
-    return veld
 
 
 class MomentToevoegenForm(Formulier):

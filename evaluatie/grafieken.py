@@ -20,9 +20,9 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
 from aanbesteden.models import Traject
+from aanbesteden.opmaak import datum as datum_tekst
+from aanbesteden.opmaak import getal, maanden_later
 from initiatieven.models import Indicator
 
 from . import selectors
@@ -109,7 +109,7 @@ def indicator_grafieken(*, traject: Traject, dag: datetime.date) -> list[Grafiek
     versie = selectors.verzegelde_versie(traject=traject)
     if versie is not None:
         start = versie.startdatum
-        einde = versie.startdatum + relativedelta(months=versie.looptijd_maanden)
+        einde = maanden_later(versie.startdatum, versie.looptijd_maanden)
     else:
         start, einde = None, None
     grafieken = []
@@ -163,11 +163,7 @@ def _tekenen(grafiek: Grafiek, *, start, einde) -> None:
     grafiek.nul_y = y(ind.nulwaarde)
     grafiek.streef_y = y(ind.streefwaarde) if ind.streefwaarde is not None else None
     grafiek.lijn = " ".join(f"{p.x},{p.y}" for p in grafiek.punten)
-    grafiek.y_labels = [(grafiek.nul_y, _getal(ind.nulwaarde))]
+    grafiek.y_labels = [(grafiek.nul_y, getal(ind.nulwaarde))]
     if ind.streefwaarde is not None:
-        grafiek.y_labels.append((grafiek.streef_y, _getal(ind.streefwaarde)))
-    grafiek.x_labels = [(x(eerste), eerste.isoformat()), (x(laatste), laatste.isoformat())]
-
-
-def _getal(waarde: Decimal) -> str:
-    return f"{waarde.normalize():f}" if waarde == waarde.to_integral() else f"{waarde:f}"
+        grafiek.y_labels.append((grafiek.streef_y, getal(ind.streefwaarde)))
+    grafiek.x_labels = [(x(eerste), datum_tekst(eerste)), (x(laatste), datum_tekst(laatste))]

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -17,8 +16,9 @@ from django.utils.translation import gettext as _
 
 from aanbesteden.constants import FREQUENTIE_MAANDEN, PartijSoort, TrajectStatus
 from aanbesteden.models import Traject, User
+from aanbesteden.opmaak import maanden_later
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
-from meldingen.berichten import bericht_versturen
+from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
 from meldingen.constants import NotificatieSoort
 
 from . import selectors
@@ -65,12 +65,12 @@ def schema_datums(
     period after the start), then every period until the end of the agreement (inclusive).
     Each date is counted from the first one, so 31 January stays the end of each month."""
     maanden = FREQUENTIE_MAANDEN[frequentie]
-    einde = startdatum + relativedelta(months=looptijd_maanden)
-    eerste = eerste_evaluatie or startdatum + relativedelta(months=maanden)
+    einde = maanden_later(startdatum, looptijd_maanden)
+    eerste = eerste_evaluatie or maanden_later(startdatum, maanden)
     datums = []
     stap = 0
     while True:
-        datum = eerste + relativedelta(months=stap * maanden)
+        datum = maanden_later(eerste, stap * maanden)
         if datum > einde:
             break
         datums.append(datum)
@@ -139,7 +139,7 @@ def momenten_laten_vervallen(*, traject: Traject) -> int:
 def _datum_controleren(datum: datetime.date) -> None:
     if datum < vandaag():
         raise EvaluatieFout(_("Kies een datum vanaf vandaag."))
-    if datum > vandaag() + relativedelta(years=15):
+    if datum > maanden_later(vandaag(), 15 * 12):
         raise EvaluatieFout(_("Kies een datum binnen vijftien jaar."))
 
 
@@ -454,27 +454,29 @@ def evaluatie_besluiten(
     moment.status = MomentStatus.AFGEROND
     moment.afgerond_op = nu
     moment.save(update_fields=["status", "afgerond_op"])
-    transitie = CONCLUSIE_TRANSITIE.get(conclusie)
-    if transitie:
-        traject = Traject.objects.get(pk=moment.traject_id)
-        try:
-            traject_transitie(
-                traject=traject, transitie=transitie, door=door, motivatie=toelichting
-            )
-        except TransitieGeweigerd as exc:
-            raise EvaluatieFout(exc.bericht, redenen=exc.redenen) from exc
     traject = Traject.objects.select_related("gemeente").get(pk=moment.traject_id)
     ontvangers = [
         u
         for u in [*selectors.partijen(traject=traject), *selectors.ambtenaren(traject=traject)]
         if u.pk != door.pk
     ]
-    bericht_versturen(
-        ontvangers=ontvangers,
-        soort=NotificatieSoort.EVALUATIE,
-        sjabloon="evaluatie/mail/besluit",
-        context={"traject": traject, "moment": moment, "evaluatie": evaluatie, "door": door},
-        traject=traject,
-        url=reverse("evaluatie:moment", kwargs={"pk": traject.pk, "moment": moment.pk}),
-    )
+    # One message for the decision: the decision itself, first; the step it makes the
+    # traject take (anchored, back to the route, ended) tells nobody again.
+    with een_bericht_per_persoon():
+        bericht_versturen(
+            ontvangers=ontvangers,
+            soort=NotificatieSoort.EVALUATIE,
+            sjabloon="evaluatie/mail/besluit",
+            context={"traject": traject, "moment": moment, "evaluatie": evaluatie, "door": door},
+            traject=traject,
+            url=reverse("evaluatie:moment", kwargs={"pk": traject.pk, "moment": moment.pk}),
+        )
+        transitie = CONCLUSIE_TRANSITIE.get(conclusie)
+        if transitie:
+            try:
+                traject_transitie(
+                    traject=traject, transitie=transitie, door=door, motivatie=toelichting
+                )
+            except TransitieGeweigerd as exc:
+                raise EvaluatieFout(exc.bericht, redenen=exc.redenen) from exc
     return evaluatie

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden import selectors as kern
 from aanbesteden.constants import Rol
+from aanbesteden.opmaak import datum as datum_tekst
 from aanbesteden.permissions import traject_rollen, vereis_rol
 
 from . import selectors, services
@@ -112,7 +113,7 @@ def moment_verplaatsen(request: HttpRequest, pk: int, moment: int) -> HttpRespon
     vereis_rol(request.user, traject, A)
     form = MomentVerplaatsenForm(request.POST or None, initial={"datum": moment_obj.gepland_op})
     titel = _("Evaluatiemoment van %(datum)s verplaatsen") % {
-        "datum": moment_obj.gepland_op.isoformat()
+        "datum": datum_tekst(moment_obj.gepland_op)
     }
     terug = reverse("evaluatie:momenten", kwargs={"pk": traject.pk})
     if request.method == "POST":

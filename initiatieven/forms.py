@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, time
-from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.conf import settings
@@ -18,7 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.forms import Formulier, ModelFormulier
+from aanbesteden.forms import Formulier, ModelFormulier, getal_velden
 
 from .bestandscontrole import BestandGeweigerd, bestand_soort
 from .constants import Besluit, BijlageSoort, Score
@@ -30,49 +28,8 @@ from .models import (
     Initiatief,
     Opgave,
     Voorstel,
+    postcode_validator,
 )
-
-DUIZENDTALLEN = re.compile(r"^-?\d{1,3}(\.\d{3})+$")
-
-
-class GetalField(forms.DecimalField):
-    """A number as people type it: "1.000,50", "1000,50" and "1000.50" all mean 1000.50."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            tekst = value.strip().replace("€", "").replace(" ", "").replace("\u00a0", "")
-            if "," in tekst and "." in tekst:
-                decimaal = "," if tekst.rfind(",") > tekst.rfind(".") else "."
-                duizend = "." if decimaal == "," else ","
-                tekst = tekst.replace(duizend, "").replace(decimaal, ".")
-            elif "," in tekst:
-                tekst = tekst.replace(",", ".")
-            elif DUIZENDTALLEN.match(tekst):
-                tekst = tekst.replace(".", "")
-            if tekst:
-                try:
-                    Decimal(tekst)
-                except InvalidOperation:
-                    raise forms.ValidationError(
-                        _("Vul een getal in, bijvoorbeeld 1250 of 1.250,50."), code="invalid"
-                    ) from None
-            value = tekst
-        return super().to_python(value)
-
-    def widget_attrs(self, widget):
-        attrs = super().widget_attrs(widget)
-        attrs.pop("step", None)
-        attrs["inputmode"] = "decimal"
-        return attrs
-
-
-def getal_velden(db_field, **kwargs):
-    """formfield_callback: decimal model fields become ``GetalField`` with a text input."""
-    from django.db import models
-
-    if isinstance(db_field, models.DecimalField):
-        return db_field.formfield(form_class=GetalField, widget=forms.TextInput, **kwargs)
-    return db_field.formfield(**kwargs)
 
 
 class DatumInput(forms.DateInput):
@@ -182,6 +139,7 @@ class VoorstelForm(ModelFormulier):
             "huidige_kosten",
             "eigen_bijdrage",
             "looptijd_maanden",
+            "handtekeningen",
         ]
         widgets = {
             "taak": forms.Textarea(attrs={"rows": 2}),
@@ -201,6 +159,10 @@ class VoorstelForm(ModelFormulier):
             # Answering a call: the task and its current cost come from the call.
             del self.fields["taak"]
             del self.fields["huidige_kosten"]
+        self.fields["handtekeningen"].required = False
+
+    def clean_handtekeningen(self):
+        return self.cleaned_data.get("handtekeningen") or 0
 
     def clean(self):
         data = super().clean()
@@ -335,6 +297,37 @@ class BijlageForm(Formulier):
 class SteunForm(Formulier):
     naam = forms.CharField(label=_("Naam van de steunbetuiger"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres van de steunbetuiger"), max_length=254)
+
+
+class OpenbareSteunForm(Formulier):
+    """Support for a published proposal, by anyone; the postcode only when the gemeente asks."""
+
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        max_length=254,
+        help_text=_("Wij sturen u een link. Uw steun telt als u op die link klikt."),
+    )
+    naam = forms.CharField(label=_("Uw naam (mag leeg blijven)"), max_length=200, required=False)
+    naam_openbaar = forms.BooleanField(
+        label=_("Mijn naam mag op deze pagina staan"), required=False
+    )
+    postcode = forms.CharField(
+        label=_("Uw postcode"),
+        max_length=7,
+        validators=[postcode_validator],
+        help_text=_("De gemeente telt hoeveel steun uit de gemeente zelf komt."),
+    )
+
+    def __init__(self, *args, postcode_vragen: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not postcode_vragen:
+            del self.fields["postcode"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("naam_openbaar") and not (data.get("naam") or "").strip():
+            self.add_error("naam", _("Vul uw naam in, of zet het vinkje uit."))
+        return data
 
 
 # --- intake ---------------------------------------------------------------------------------

@@ -219,6 +219,23 @@ class Voorstel(models.Model):
         related_name="+",
     )
     bezwaar_tot = models.DateField(_("bezwaar mogelijk tot"), null=True, blank=True)
+    openbaar = models.BooleanField(
+        _("openbaar"),
+        default=False,
+        help_text=_(
+            "Iedereen kan het ingediende voorstel zien en steunen. "
+            "Gegevens van contactpersonen worden nooit getoond."
+        ),
+    )
+    openbaar_sinds = models.DateTimeField(_("openbaar sinds"), null=True, blank=True)
+    handtekeningen = models.PositiveIntegerField(
+        _("handtekeningen op papier"),
+        default=0,
+        validators=[MaxValueValidator(10**6)],
+        help_text=_(
+            "Hoeveel mensen zetten hun handtekening op papier? Voeg de lijsten toe als bijlage."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -239,6 +256,13 @@ class Voorstel(models.Model):
 
     def __str__(self) -> str:
         return str(self.traject)
+
+    def openbare_url(self) -> str:
+        """The public page of the proposal (shown only while it is published)."""
+        return reverse(
+            "initiatieven:openbaar_voorstel",
+            kwargs={"gemeente": self.traject.gemeente.slug, "pk": self.pk},
+        )
 
     @property
     def dagen_tot_besluit(self) -> int | None:
@@ -268,8 +292,14 @@ class Steunbetuiging(models.Model):
         related_name="steunbetuigingen",
         verbose_name=_("voorstel"),
     )
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    naam_openbaar = models.BooleanField(_("naam mag op de openbare pagina"), default=False)
     email = models.EmailField(_("e-mailadres"))
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[postcode_validator]
+    )
+    lokaal = models.BooleanField(_("uit de gemeente"), null=True, blank=True)
+    via_openbare_pagina = models.BooleanField(_("via de openbare pagina"), default=False)
     token_hash = models.CharField(max_length=64, unique=True)
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

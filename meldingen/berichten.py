@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import base64
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import timedelta
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -64,6 +66,27 @@ def mail_aan_adres(
     mail_vastleggen(adres=adres, onderwerp=onderwerp, tekst=tekst)
 
 
+#: Inside ``een_bericht_per_persoon``: the (traject id, user id) pairs messaged so far.
+_gebundeld: ContextVar[set[tuple[int | None, int]] | None] = ContextVar("gebundeld", default=None)
+
+
+@contextmanager
+def een_bericht_per_persoon() -> Iterator[None]:
+    """One decision, one message per person. Inside this block ``bericht_versturen`` sends
+    each person at most one message about a traject: a later message of the same decision
+    (such as the general "new phase" message after a decision that moved the traject on)
+    skips whoever already got one. So the first, most specific message is the one sent.
+    Nested blocks count as the outer one."""
+    if _gebundeld.get() is not None:
+        yield
+        return
+    token = _gebundeld.set(set())
+    try:
+        yield
+    finally:
+        _gebundeld.reset(token)
+
+
 def bericht_versturen(
     *,
     ontvangers: Iterable[User],
@@ -85,7 +108,13 @@ def bericht_versturen(
     from .selectors import meteen_mailen
 
     ids: list[int] = []
+    gebundeld = _gebundeld.get()
     for ontvanger in {o.pk: o for o in ontvangers}.values():
+        if gebundeld is not None and not alleen_mail:
+            sleutel = (traject.pk if traject is not None else None, ontvanger.pk)
+            if sleutel in gebundeld:
+                continue  # this decision already told this person
+            gebundeld.add(sleutel)
         with translation.override(ontvanger.taal or settings.LANGUAGE_CODE):
             ctx = {
                 **context,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.constants import EvaluatieFrequentie, PartijSoort
 from aanbesteden.models import Gemeente, Traject, Werk
+from accounts.constants import GECONTROLEERD, InlogMiddel
 from coalities.models import Partner
 
 from .constants import ClausuleSoort, PdfStatus, VersieStatus
@@ -169,6 +170,21 @@ class Ondertekening(models.Model):
     pdf_sha256 = models.CharField(_("SHA-256 van de getekende PDF"), max_length=64, blank=True)
     geweigerd_op = models.DateTimeField(_("geweigerd op"), null=True, blank=True)
     weigerreden = models.TextField(_("reden van weigeren"), blank=True)
+    # How the signatory's identity was checked when signing (accounts.oidc.sessie_identiteit):
+    # the means, the level of assurance the broker gave, and with eHerkenning the organisation
+    # it proved. Never a BSN.
+    middel = models.CharField(
+        _("getekend na inloggen met"), max_length=12, choices=InlogMiddel.choices, blank=True
+    )
+    betrouwbaarheidsniveau = models.CharField(
+        _("betrouwbaarheidsniveau"), max_length=200, blank=True
+    )
+    gecontroleerd_kvk_nummer = models.CharField(
+        _("KvK-nummer volgens eHerkenning"), max_length=8, blank=True
+    )
+    gecontroleerde_organisatie = models.CharField(
+        _("organisatie volgens eHerkenning"), max_length=200, blank=True
+    )
 
     class Meta:
         verbose_name = _("ondertekening")
@@ -192,3 +208,8 @@ class Ondertekening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.namens})"
+
+    @property
+    def gecontroleerd(self) -> bool:
+        """Signed with an identity a third party checked (SSO, DigiD, eHerkenning)."""
+        return self.middel in GECONTROLEERD

@@ -14,3 +14,18 @@ SILENCED_SYSTEM_CHECKS = ["models.W047"]
 # The limits' counters live in this process's memory: one process here, so they are shared;
 # production keeps them in Redis (django_ratelimit's check does apply there).
 SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# The site's address in mailed links follows the port `make run PORT=…` serves on.
+PORT = env.int("PORT", default=8000)
+SITE_URL = env.str("SITE_URL", default=f"http://127.0.0.1:{PORT}").rstrip("/")
+
+# The scheduled tasks run inside the development server (`manage.py ontwikkelserver`, which
+# `make run` starts; bedrijfsvoering/ingebed.py). The reminder scan runs every half minute
+# instead of every quarter hour, so that the demo's reminders appear soon after the start.
+CELERY_BEAT_SCHEDULE = {
+    **CELERY_BEAT_SCHEDULE,  # noqa: F405
+    "evaluatie-herinneringen": {
+        "task": "evaluatie.tasks.herinneringen_scannen",
+        "schedule": env.float("HERINNERING_SCAN_SECONDEN", default=30.0),
+    },
+}

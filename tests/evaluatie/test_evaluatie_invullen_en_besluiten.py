@@ -133,7 +133,7 @@ def test_initiatief_vult_deel_in(client, initiatiefnemer, moment, indicatoren, t
     # Editing again replaces, never duplicates.
     client.post(
         _url("bijdrage", moment),
-        _bijdrage_data(indicatoren, tranches, **{f"meting_{indicatoren[0].pk}_waarde": "175.5"}),
+        _bijdrage_data(indicatoren, tranches, **{f"meting_{indicatoren[0].pk}_waarde": "175,5"}),
     )
     assert Meting.objects.count() == 2
     assert Meting.objects.get(indicator=indicatoren[0]).waarde == Decimal("175.5")
@@ -154,10 +154,11 @@ def test_partner_vult_eigen_deel_in(
     "veld,waarde,melding",
     [
         ("waarde", "abc", "Vul een getal in"),
-        ("waarde", "1e400", "te groot"),
+        ("waarde", "1e400", "Vul een getal in"),
         ("waarde", "99999999999999999999", "te groot"),
         ("waarde", "NaN", "Vul een getal in"),
-        ("waarde", "1.000,50", "Vul een getal in"),
+        ("waarde", "1.000.0000", "Vul een getal in"),
+        ("waarde", "175.5", "een komma voor de centen"),
         ("waarde", "12,345", "twee cijfers"),
         ("bron", "", "bron"),
         ("datum", "gisteren", "geldige datum"),
@@ -408,3 +409,39 @@ def test_initiatief_mag_niet_verplaatsen(client, initiatiefnemer, moment):
         _url("moment_verplaatsen", moment), {"datum": "2027-04-15", "reden": "x"}
     )
     assert antwoord.status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("taal", "waarde", "bedrag", "verwacht_waarde", "verwacht_bedrag"),
+    [
+        ("nl", "19.500", "1.234,5", Decimal("19500"), Decimal("1234.50")),
+        ("en", "19,500", "1,234.5", Decimal("19500"), Decimal("1234.50")),
+    ],
+)
+def test_metingen_en_bestedingen_in_de_schrijfwijze_van_de_taal(
+    client,
+    initiatiefnemer,
+    moment,
+    indicatoren,
+    tranches,
+    taal,
+    waarde,
+    bedrag,
+    verwacht_waarde,
+    verwacht_bedrag,
+):
+    initiatiefnemer.taal = taal
+    initiatiefnemer.save(update_fields=["taal"])
+    client.force_login(initiatiefnemer)
+    data = _bijdrage_data(
+        indicatoren,
+        tranches,
+        **{
+            f"meting_{indicatoren[0].pk}_waarde": waarde,
+            f"besteding_{tranches[0].pk}_bedrag": bedrag,
+        },
+    )
+    assert client.post(_url("bijdrage", moment), data).status_code == 302
+    assert Meting.objects.get(indicator=indicatoren[0]).waarde == verwacht_waarde
+    bijdrage = EvaluatieBijdrage.objects.get(evaluatie__moment=moment)
+    assert bijdrage.bestedingen.get(tranche=tranches[0]).bedrag == verwacht_bedrag

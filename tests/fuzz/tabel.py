@@ -144,8 +144,8 @@ def _geldige_uitnodiging(w: Wereld) -> dict:
 
     from django.utils import timezone
 
+    from aanbesteden.tokens import token_hash
     from coalities.models import Uitnodiging
-    from coalities.services import token_hash
 
     nu = timezone.now()
     Uitnodiging.objects.create(

@@ -145,3 +145,29 @@ def test_registerpagina_zonder_inloggen(register, gemeente, client):
 
 def test_onbekende_gemeente_404(client, db):
     assert client.get("/open-data/bestaat-niet/register.json").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("taal", "verwacht", "niet"),
+    [
+        ("nl", ["€ 3.000,50", "1 maart 2025", "100 → 200"], ["3000.50", "Mar"]),
+        ("en", ["€ 3,000.50", "1 March 2025", "100 → 200"], ["3000.50", "maart"]),
+    ],
+)
+def test_registerpagina_schrijft_bedragen_en_datums_zoals_mensen_lezen(
+    register, gemeente, client, taal, verwacht, niet
+):
+    response = client.get(
+        reverse("overzicht:register", kwargs={"gemeente": gemeente.slug}),
+        HTTP_ACCEPT_LANGUAGE=taal,
+    )
+    inhoud = response.content.decode().split('id="inhoud"')[1]
+    for tekst in verwacht:
+        assert tekst in inhoud, tekst
+    for tekst in [*niet, "2025-03-01", "100.00"]:
+        assert tekst not in inhoud, tekst
+    from django.utils import formats, timezone, translation
+
+    besloten = timezone.localdate() - timedelta(days=3)
+    with translation.override(taal):
+        assert f"({formats.date_format(besloten, 'j F Y')})" in inhoud

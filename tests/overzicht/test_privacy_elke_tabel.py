@@ -230,6 +230,14 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
     open_handtekening = ondertekening_maken(
         versie, pieter, partij="partner", partner=partner, namens=NAAM, ip_adres=IP
     )
+    from accounts.models import IdentiteitKoppeling
+    from accounts.services import identiteit_sleutel
+
+    IdentiteitKoppeling.objects.create(
+        gebruiker=pieter,
+        middel="digid",
+        sleutel=identiteit_sleutel(middel="digid", waarde="999993653"),
+    )
     moment = moment_maken(ander, date(2025, 7, 1), status="afgerond")
     evaluatie = Evaluatie.objects.create(moment=moment)
     EvaluatieBijdrage.objects.create(

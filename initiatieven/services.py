@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 from datetime import timedelta
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -191,15 +190,13 @@ def _ambtenaar_melden(*, ambtenaar: User, gemeente: Gemeente, opgave: Opgave | N
     """Tell an official that somebody tried to start a proposal in their gemeente with their
     address, and that nothing was made."""
     context = {"gemeente": gemeente.naam, "opgave": opgave.titel if opgave else ""}
-    transaction.on_commit(
-        partial(
-            bericht_versturen,
-            ontvangers=[ambtenaar],
-            soort=NotificatieSoort.VOORSTEL,
-            sjabloon="initiatieven/mail/voorstel_met_adres_ambtenaar",
-            context=context,
-            alleen_mail=True,
-        )
+    # Recorded in the mail outbox in this transaction; sent after the commit.
+    bericht_versturen(
+        ontvangers=[ambtenaar],
+        soort=NotificatieSoort.VOORSTEL,
+        sjabloon="initiatieven/mail/voorstel_met_adres_ambtenaar",
+        context=context,
+        alleen_mail=True,
     )
 
 

@@ -29,7 +29,7 @@ def test_redis_weg_tijdens_vaststellen_werk_daarna_precies_een_keer(
     from celery.contrib.testing.worker import start_worker
 
     from aanbesteden.celery import app
-    from aanbesteden.werk import werk_nalopen
+    from aanbesteden.werk import werk_nalopen, werk_overzicht
     from overdracht.tasks import overeenkomst_pdf_maken
 
     settings.WERK_OPNIEUW_NA = 0  # the sweep offers owed work again at once
@@ -50,6 +50,7 @@ def test_redis_weg_tijdens_vaststellen_werk_daarna_precies_een_keer(
         werk = Werk.objects.get(taak=PDF_TAAK)
         assert werk.klaar_op is None
         assert werk.laatste_fout == "broker unavailable"
+        assert werk_overzicht()["open"] == 1  # what the metrics show the operator
 
         redis.start()  # back, and empty
         with start_worker(app, perform_ping_check=False, pool="solo", shutdown_timeout=10):

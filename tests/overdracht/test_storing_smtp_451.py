@@ -11,6 +11,7 @@ from collections import Counter
 
 import pytest
 
+from bedrijfsvoering.metrieken import mails_verschuldigd
 from meldingen.berichten import mails_nalopen
 from meldingen.constants import MailStatus
 from meldingen.models import Uitgaandemail
@@ -62,6 +63,7 @@ def test_smtp_weigert_even_daarna_elke_mail_een_keer_met_bijlage(
         owed = list(Uitgaandemail.objects.all())
         assert owed and all(m.status == MailStatus.WACHTEN and m.pogingen == 1 for m in owed)
         assert all("451" in m.laatste_fout for m in owed)
+        assert mails_verschuldigd() == len(owed)  # what the metrics show the operator
         met_pdf = [m for m in owed if m.bijlagen]
         assert met_pdf, "the sealed agreement is owed to everybody involved"
         assert any(initiatiefnemer.email == m.adres and not m.bijlagen for m in owed)

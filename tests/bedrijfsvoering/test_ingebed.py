@@ -106,7 +106,7 @@ def test_beat_hoort_niet_in_het_webproces_met_een_broker(settings):
 
     from bedrijfsvoering.ingebed import beat_starten
 
-    met_broker = Celery("proef", broker="redis://127.0.0.1:6379/6")
+    met_broker = Celery("proef", broker="redis://127.0.0.1:6379/6", set_as_current=False)
     met_broker.conf.task_always_eager = False
     with pytest.raises(RuntimeError, match="embedded mode"):
         beat_starten(met_broker)

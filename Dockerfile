@@ -39,6 +39,7 @@ COPY coalities ./coalities
 COPY overdracht ./overdracht
 COPY evaluatie ./evaluatie
 COPY overzicht ./overzicht
+COPY api ./api
 COPY bedrijfsvoering ./bedrijfsvoering
 COPY templates ./templates
 COPY static ./static

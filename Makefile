@@ -15,7 +15,7 @@ PYTEST_ARGS ?=
 PORT ?= 8000
 export PORT
 
-.PHONY: run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck
+.PHONY: oidc-demo run test install vendor migrate seed serve lint format bench e2e messages check clean typecheck schema
 
 $(STAMP_PY): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,20 @@ serve:
 
 run: seed serve
 
+# The demo with log-ins through the test OpenID Connect provider (tests/oidc/testaanbieder.mjs,
+# the `oidc-provider` package from npm) on 127.0.0.1:$(OIDC_PORT): SSO for the officials of
+# Deventer, DigiD and eHerkenning, and Deventer asking them for signatures. Ctrl-C stops both.
+# The client secret is the demo's own, published like its passwords.
+OIDC_PORT ?= 8090
+OIDC_DEMO_GEHEIM := demo-geheim-niet-voor-productie-0123456789
+oidc-demo: seed
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py oidc_demo --poort $(OIDC_PORT) \
+	  --accounts var/oidc-demo.json --geheim $(OIDC_DEMO_GEHEIM)
+	@OIDC_POORT=$(OIDC_PORT) node tests/oidc/testaanbieder.mjs var/oidc-demo.json 2>/dev/null & \
+	aanbieder=$$!; trap 'kill $$aanbieder' EXIT INT TERM; \
+	OIDC_CLIENT_SECRETS=demo-sso-deventer=$(OIDC_DEMO_GEHEIM),demo-digid=$(OIDC_DEMO_GEHEIM),demo-eherkenning=$(OIDC_DEMO_GEHEIM) \
+	DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py runserver 127.0.0.1:8000
+
 # The whole suite: first everything except the browser tests (in parallel when
 # TEST_WORKERS > 0), then the browser tests in one process. pytest's exit code 5 ("no tests
 # collected") counts as a failure: there are always tests.
@@ -84,7 +98,7 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 
 # The platform's apps, from the core up (each imports only from those before it).
-APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht bedrijfsvoering
+APPS := aanbesteden meldingen accounts initiatieven coalities overdracht evaluatie overzicht api bedrijfsvoering
 APPS_BOVEN_KERN := $(filter-out aanbesteden,$(APPS))
 
 # Extract and compile the translations: the core (aanbesteden/ and the site templates/)
@@ -112,3 +126,9 @@ typecheck: install
 
 check: install
 	$(PY) manage.py check
+
+# The API's OpenAPI description, committed in docs/api/openapi.yaml (tests/api/test_schema.py
+# fails when the code and the committed file differ): regenerate it after changing the API.
+schema: install
+	DJANGO_SETTINGS_MODULE=aanbesteden.settings.test $(PY) manage.py spectacular --lang nl \
+	  --validate --fail-on-warn --file docs/api/openapi.yaml

@@ -3,7 +3,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 from guardian.admin import GuardedModelAdmin
 
-from .models import Gemeente, Lidmaatschap, Traject, User
+from .models import Gemeente, Lidmaatschap, Traject, User, Werk
 
 
 @admin.register(User)
@@ -54,3 +54,28 @@ class TrajectAdmin(GuardedModelAdmin):
         # The gemeente is chosen when the traject is made and fixed after (see Traject.save).
         velden = list(super().get_readonly_fields(request, obj))
         return [*velden, "gemeente"] if obj is not None else velden
+
+
+@admin.register(Werk)
+class WerkAdmin(admin.ModelAdmin):
+    """The outbox of background work, for an operator: what is owed, since when, how often it
+    was offered to the broker and the last failure to do so. Read-only."""
+
+    list_display = ["taak", "created_at", "pogingen", "aangeboden_op", "laatste_fout", "klaar_op"]
+    list_filter = [("klaar_op", admin.EmptyFieldListFilter), "taak"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "taak",
+        "argumenten",
+        "pogingen",
+        "aangeboden_op",
+        "laatste_fout",
+        "klaar_op",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

@@ -10,4 +10,8 @@ class AanbestedenConfig(AppConfig):
     def ready(self) -> None:
         # The core's personal data (and that of the third-party tables it installs), for the
         # export and erasure; each app above the core declares its own.
-        from . import privacy  # noqa: F401
+        # Owed work is marked done when its task succeeds (a Celery signal).
+        from . import (
+            privacy,  # noqa: F401
+            werk,  # noqa: F401
+        )

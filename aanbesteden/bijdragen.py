@@ -33,6 +33,10 @@ name raises at start-up):
   sortings and term filters), and a filter field of that list.
 * ``register_kolom`` / ``register_lijst`` – facts of a handed-over task in the public register
   and its open data, and a list of its own there (the open calls).
+* ``openbare_sectie`` – a section of a handed-over task's public page in the register (the
+  horizon, the milestones reached, the signed agreement, the evaluations).
+* ``zoekbron`` – what the search finds: public sources (calls, published proposals, the
+  register) and the officials' own (all trajecten, proposals, partners).
 * ``jaarcijfers`` – figures of the year report: ``cijfers(gemeente, jaar)`` gives a dict.
 * ``dossier_gegevens`` / ``dossier_bestanden`` – the structured records and the documents of
   a traject in its archive dossier.
@@ -189,6 +193,24 @@ class DossierBestanden:
     volgorde: int
 
 
+@dataclass(frozen=True)
+class OpenbareSectie:
+    code: str
+    template: str
+    gegevens: Callable[[Traject], dict[str, Any] | None]
+    volgorde: int
+
+
+@dataclass(frozen=True)
+class Zoekbron:
+    code: str
+    titel: Any
+    zoeken: Callable[[Gemeente | None, str], QuerySet]
+    rij: Callable[[Any], dict[str, Any]]
+    publiek: bool
+    volgorde: int
+
+
 Bijdrage = TypeVar("Bijdrage")
 
 
@@ -326,6 +348,37 @@ class Bijdragen:
         """A list of its own in the public register: ``rij(obj)`` is one row of the open data
         (under the key ``code``), ``template`` the section on the page (gets ``rijen``)."""
         return self._toevoegen(RegisterLijst(code, rijen, rij, template, volgorde))
+
+    def openbare_sectie(
+        self,
+        code: str,
+        *,
+        template: str,
+        gegevens: Callable[[Traject], dict[str, Any] | None],
+        volgorde: int = 50,
+    ) -> OpenbareSectie:
+        """A section of a handed-over task's public page in the register: ``gegevens(traject)``
+        gives what ``template`` shows (as ``s``), or ``None`` to leave the section out. Only
+        what may be public: never a person's name, address or contact details; a fixed number
+        of queries."""
+        return self._toevoegen(OpenbareSectie(code, template, gegevens, volgorde))
+
+    def zoekbron(
+        self,
+        code: str,
+        *,
+        titel: Any,
+        zoeken: Callable[[Gemeente | None, str], QuerySet],
+        rij: Callable[[Any], dict[str, Any]],
+        publiek: bool,
+        volgorde: int = 50,
+    ) -> Zoekbron:
+        """Something the search finds: ``zoeken(gemeente, tekst)`` gives the matching rows (of
+        one gemeente, or of all when ``gemeente`` is None: only for a public source), best
+        first, through ``aanbesteden.zoeken.zoek_filter``; ``rij(obj)`` gives ``titel``,
+        ``url`` and ``tekst`` of one result. ``publiek``: everyone searches it; else only the
+        gemeente's officials."""
+        return self._toevoegen(Zoekbron(code, titel, zoeken, rij, publiek, volgorde))
 
     def jaarcijfers(
         self, code: str, *, cijfers: Callable[[Gemeente, int], dict[str, Any]], volgorde: int = 50

@@ -64,7 +64,12 @@ def _adres_sleutel(adres: str) -> str:
 
 
 def limiet_bewaken(
-    request: HttpRequest, *, soort: str, adres: str = "", traject: int | None = None
+    request: HttpRequest,
+    *,
+    soort: str,
+    adres: str = "",
+    traject: int | None = None,
+    per_client: list[str] | None = None,
 ) -> None:
     """Count one request of ``soort`` that is about to mail ``adres`` or create data; call it
     once the form is valid, before anything is made or mailed.
@@ -73,9 +78,15 @@ def limiet_bewaken(
     (``LIMIET_PER_ADRES``, whether or not an account has it, so the answer tells nothing about
     the address) and, for requests from within a traject, per traject and sender
     (``LIMIET_PER_TRAJECT``). Raises ``LimietBereikt`` when one of them is exceeded.
+    ``per_client`` replaces ``LIMIET_PER_CLIENT`` for requests that only read (the public
+    API: ``LIMIET_API_PER_CLIENT``).
     """
     tellers: list[tuple[str, str, list[str]]] = [
-        ("client", client_adres(request), settings.LIMIET_PER_CLIENT)
+        (
+            "client",
+            client_adres(request),
+            settings.LIMIET_PER_CLIENT if per_client is None else per_client,
+        )
     ]
     if adres:
         tellers.append(("adres", _adres_sleutel(adres), settings.LIMIET_PER_ADRES))

@@ -154,6 +154,22 @@ class Gemeente(models.Model):
             "het privacyloket van de gemeente. Staat in de privacyverklaring."
         ),
     )
+    steun_postcodes = models.CharField(
+        _("postcodegebieden voor steun uit de buurt"),
+        max_length=500,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^\s*[1-9]\d{3}(\s*,\s*[1-9]\d{3})*\s*$",
+                _("Vul de cijfers van postcodes in, gescheiden door komma's: 1234, 1235."),
+            )
+        ],
+        help_text=_(
+            "De vier cijfers van de postcodes in de gemeente, gescheiden door komma's. "
+            "Vult u dit in, dan vragen wij wie een openbaar voorstel steunt om een postcode, "
+            "en tellen wij de steun uit de gemeente apart."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -172,6 +188,11 @@ class Gemeente(models.Model):
 
     def __str__(self) -> str:
         return self.naam
+
+    @property
+    def steun_postcodegebieden(self) -> frozenset[str]:
+        """The four digits of the gemeente's postcodes; empty when it does not ask for them."""
+        return frozenset(p.strip() for p in self.steun_postcodes.split(",") if p.strip())
 
     @property
     def toegankelijkheid_href(self) -> str:
@@ -344,3 +365,30 @@ class Traject(ConcurrentTransitionMixin, TrajectTransities, models.Model):
             if self.status in statussen:
                 return nummer
         return 0
+
+
+class Werk(models.Model):
+    """One piece of background work the platform owes, written in the same transaction as the
+    change that asks for it (a transactional outbox): the database, not the broker, is the
+    source of truth for work to be done. It is handed to Celery after the commit; when the
+    task finishes it is marked done (``aanbesteden.werk``), and a scheduled sweep offers it
+    again when it is not done within ``WERK_OPNIEUW_NA`` seconds (broker down or emptied, a
+    worker killed). The tasks are idempotent, so a second offer does no harm."""
+
+    taak = models.CharField(_("taak"), max_length=200)
+    argumenten = models.JSONField(_("argumenten"), default=dict, blank=True)
+    sleutel = models.CharField(_("sleutel"), max_length=64, db_index=True, editable=False)
+    pogingen = models.PositiveIntegerField(_("keren aangeboden"), default=0)
+    aangeboden_op = models.DateTimeField(_("laatst aangeboden op"), null=True, blank=True)
+    laatste_fout = models.TextField(_("laatste fout bij aanbieden"), blank=True)
+    klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("achtergrondwerk")
+        verbose_name_plural = _("achtergrondwerk")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["klaar_op", "aangeboden_op"], name="werk_open")]
+
+    def __str__(self) -> str:
+        return f"{self.taak} {self.argumenten}"

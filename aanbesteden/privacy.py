@@ -15,7 +15,7 @@ from django_celery_beat.models import PeriodicTask
 from django_fsm_log.models import StateLog
 from guardian.models import UserObjectPermission
 
-from .models import Gemeente, Lidmaatschap, Traject, User
+from .models import Gemeente, Lidmaatschap, Traject, User, Werk
 from .persoonsgegevens import (
     GEWIST_ADRES,
     LEEG,
@@ -248,7 +248,13 @@ for app_label, model_naam in OTP_APPARATEN:
 
 # --- fields that look personal but are not -------------------------------------------------
 register.geen_persoonsgegevens(
-    Gemeente, {"naam": _("De naam van een gemeente is geen persoonsgegeven.")}
+    Gemeente,
+    {
+        "naam": _("De naam van een gemeente is geen persoonsgegeven."),
+        "steun_postcodes": _(
+            "De cijfers van de postcodes van een gemeente; zij wijzen niemand aan."
+        ),
+    },
 )
 register.geen_persoonsgegevens(
     Group, {"name": _("Een groep heet naar de gemeente (gemeente:<naam>), niet naar een persoon.")}
@@ -258,4 +264,14 @@ register.geen_persoonsgegevens(
 )
 register.geen_persoonsgegevens(
     PeriodicTask, {"name": _("De naam van een geplande taak, zoals 'evaluatie-herinneringen'.")}
+)
+
+register.gegevens(
+    Werk,
+    "achtergrondwerk",
+    titel=_("Werk dat het platform voor u klaarzet, zoals het mailen van een inloglink"),
+    rijen=lambda p: Werk.objects.filter(argumenten__email=p.email),
+    export=("taak", "created_at", "klaar_op"),
+    wissen=VERWIJDEREN,
+    gewist=_("Werk dat voor uw e-mailadres klaarstond."),
 )

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("overdracht.urls")),
     path("", include("evaluatie.urls")),
     path("", include("overzicht.urls")),
+    path("", include("api.urls")),
     path("", include("bedrijfsvoering.urls")),
     path("beheer/", admin.site.urls),
 ]

@@ -8,6 +8,9 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Inloggen")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from . import checks, privacy  # noqa: F401  (start-up checks, personal data)
+
 
 class BeheerConfig(admin_apps.AdminConfig):
     """Django's admin at /beheer/, on a site that requires the second factor."""

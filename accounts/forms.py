@@ -1,11 +1,8 @@
 """The forms of logging in: the officials' password and second factor, one-time links and the
 password reset; django-two-factor-auth's forms in our words and style."""
 
-from functools import partial
-
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -13,6 +10,7 @@ from django_otp.forms import OTPAuthenticationFormMixin
 from two_factor.forms import AuthenticationTokenForm, BackupTokenForm, DisableForm, TOTPDeviceForm
 
 from aanbesteden.forms import NLDesignMixin
+from aanbesteden.werk import werk_inplannen
 
 
 class InloggenForm(NLDesignMixin, AuthenticationForm):
@@ -32,7 +30,22 @@ class InloggenForm(NLDesignMixin, AuthenticationForm):
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw."
         ),
         "inactive": _("Dit account is niet actief."),
+        "alleen_sso": _(
+            "Uw gemeente laat medewerkers alleen inloggen via de eigen inlogdienst (SSO). "
+            "Gebruik de knop van uw organisatie hierboven."
+        ),
     }
+
+    def confirm_login_allowed(self, user) -> None:
+        """An official whose every gemeente switched the password off logs in through SSO."""
+        from aanbesteden.models import Lidmaatschap
+
+        super().confirm_login_allowed(user)
+        gemeenten = Lidmaatschap.objects.filter(gebruiker=user).values_list(
+            "gemeente__inlogbeleid__wachtwoord_toegestaan", flat=True
+        )
+        if gemeenten and all(toegestaan is False for toegestaan in gemeenten):
+            raise forms.ValidationError(self.error_messages["alleen_sso"], code="alleen_sso")
 
 
 class InloglinkForm(NLDesignMixin, forms.Form):
@@ -51,12 +64,10 @@ class WachtwoordVergetenForm(PasswordResetForm):
     def save(self, **kwargs) -> None:
         from .tasks import wachtwoord_herstel_mailen
 
-        transaction.on_commit(
-            partial(
-                wachtwoord_herstel_mailen.delay,
-                self.cleaned_data["email"],
-                translation.get_language() or "",
-            )
+        werk_inplannen(
+            wachtwoord_herstel_mailen,
+            email=self.cleaned_data["email"],
+            taal=translation.get_language() or "",
         )
 
 

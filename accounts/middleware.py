@@ -3,7 +3,18 @@
 from django.contrib.auth.views import redirect_to_login
 from two_factor.utils import default_device
 
+from .constants import SESSIE_IDENTITEIT, InlogMiddel
 from .tweestaps import naar_instellen, tweede_factor_verplicht
+
+
+def sso_sessie(request) -> bool:
+    """Whether this session logged in through the gemeente's SSO (its provider checks the
+    factors: the platform asks no second one)."""
+    identiteit = request.session.get(SESSIE_IDENTITEIT) or {}
+    return (
+        identiteit.get("middel") == InlogMiddel.SSO
+        and identiteit.get("gebruiker") == request.user.pk
+    )
 
 
 class TweedeFactorMiddleware:
@@ -29,6 +40,8 @@ class TweedeFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified() or not tweede_factor_verplicht(user):
             return None
+        if sso_sessie(request):
+            return None  # the gemeente's own identity provider checked this log-in
         naam = request.resolver_match.view_name if request.resolver_match else ""
         if default_device(user) is None:
             return None if naam in self.VRIJ_ZONDER_APP else naar_instellen(request)

@@ -3,23 +3,29 @@ initiative members and partners, and the password reset."""
 
 from __future__ import annotations
 
-from functools import partial
-
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import authenticate, login
 from django.contrib.auth import views as auth_views
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views import View
 from django.views.decorators.cache import never_cache
+from mozilla_django_oidc.utils import import_from_settings
+from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 from two_factor.views import LoginView as TweestapsLoginView
 
 from aanbesteden.limieten import limiet_bewaken
+from aanbesteden.werk import werk_inplannen
 
 from . import tasks
+from .constants import SESSIE_AANBIEDER, SESSIE_IDENTITEIT, InlogMiddel
 from .forms import CodeForm, HerstelcodeForm, InloggenForm, InloglinkForm, WachtwoordVergetenForm
+from .models import OidcAanbieder
+from .oidc import AanbiederOnbereikbaar, eindpunten
 from .tweestaps import tweede_factor_verplicht
 
 
@@ -69,7 +75,11 @@ class InloggenView(TweestapsLoginView):
         return formulieren
 
     def get_context_data(self, form, **kwargs):
-        return {**super().get_context_data(form, **kwargs), "next": self.get_redirect_url()}
+        return {
+            **super().get_context_data(form, **kwargs),
+            "next": self.get_redirect_url(),
+            "sso_aanbieders": OidcAanbieder.objects.filter(actief=True, soort=InlogMiddel.SSO),
+        }
 
 
 def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
@@ -78,11 +88,18 @@ def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
         email = form.cleaned_data["email"]
         limiet_bewaken(request, soort="inloglink", adres=email)
         # Whether the address has an account is looked up by the task, after the response.
-        transaction.on_commit(
-            partial(tasks.inloglink_mailen.delay, email, request.GET.get("next", ""))
-        )
+        werk_inplannen(tasks.inloglink_mailen, email=email, volgende=request.GET.get("next", ""))
         return redirect("accounts:inloglink_verzonden")
-    return render(request, "accounts/inloglink.html", {"form": form})
+    return render(
+        request,
+        "accounts/inloglink.html",
+        {
+            "form": form,
+            "identiteit_aanbieders": OidcAanbieder.objects.filter(
+                actief=True, soort__in=[InlogMiddel.DIGID, InlogMiddel.EHERKENNING]
+            ),
+        },
+    )
 
 
 def inloglink_verzonden(request: HttpRequest) -> HttpResponse:
@@ -119,3 +136,66 @@ class WachtwoordVergetenView(auth_views.PasswordResetView):
     def form_valid(self, form: WachtwoordVergetenForm) -> HttpResponse:
         limiet_bewaken(self.request, soort="wachtwoord", adres=form.cleaned_data["email"])
         return super().form_valid(form)
+
+
+# --- logging in through an OpenID Connect provider (SSO, DigiD, eHerkenning) -------------------
+class OidcStartView(OIDCAuthenticationRequestView):
+    """Send the browser to the provider named in the address (mozilla-django-oidc: state,
+    nonce and PKCE kept in the session), to come back at ``OidcTerugView``."""
+
+    def __init__(self, **kwargs):
+        View.__init__(self, **kwargs)  # the settings are the provider's, read in get()
+        self.aanbieder: OidcAanbieder | None = None
+
+    def get_settings(self, attr, *args):  # type: ignore[override]
+        if attr == "OIDC_RP_SCOPES" and self.aanbieder is not None:
+            return self.aanbieder.scopes
+        return import_from_settings(attr, *args)
+
+    def get(self, request, code: str):
+        self.aanbieder = get_object_or_404(OidcAanbieder, code=code, actief=True)
+        try:
+            punten = eindpunten(self.aanbieder)
+        except AanbiederOnbereikbaar as exc:
+            return render(request, "accounts/oidc_fout.html", {"reden": str(exc)}, status=503)
+        self.OIDC_OP_AUTH_ENDPOINT = punten["authorization_endpoint"]
+        self.OIDC_RP_CLIENT_ID = self.aanbieder.client_id
+        request.session[SESSIE_AANBIEDER] = self.aanbieder.pk
+        return super().get(request)
+
+
+class OidcTerugView(OIDCAuthenticationCallbackView):
+    """Where the provider sends the browser back: mozilla-django-oidc checks state, nonce and
+    PKCE and our backend the tokens and claims; then the session records what was proved."""
+
+    @property
+    def failure_url(self) -> str:
+        if self.request.user.is_authenticated:
+            return self.request.session.get("oidc_login_next") or reverse(
+                settings.LOGIN_REDIRECT_URL
+            )
+        return reverse("accounts:inloggen")
+
+    def login_failure(self):
+        messages.error(
+            self.request,
+            getattr(self.request, "oidc_fout", "")
+            or _("Het inloggen is niet gelukt of is afgebroken. Probeer het opnieuw."),
+        )
+        return HttpResponseRedirect(self.failure_url)
+
+    def login_success(self):
+        identiteit = getattr(self.request, "oidc_identiteit", None) or {}
+        if not self.request.user.is_authenticated or self.request.user.pk != self.user.pk:
+            login(self.request, self.user)
+        self.request.session[SESSIE_IDENTITEIT] = identiteit
+        self.request.session.pop(SESSIE_AANBIEDER, None)
+        if identiteit.get("middel") == InlogMiddel.DIGID:
+            messages.success(self.request, _("Uw identiteit is gecontroleerd met DigiD."))
+        elif identiteit.get("middel") == InlogMiddel.EHERKENNING:
+            messages.success(
+                self.request,
+                _("Uw identiteit is gecontroleerd met eHerkenning, namens %(organisatie)s.")
+                % {"organisatie": identiteit.get("organisatie") or identiteit.get("kvk")},
+            )
+        return HttpResponseRedirect(self.success_url)

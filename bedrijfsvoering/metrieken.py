@@ -8,7 +8,9 @@
   signals wherever a task runs (any worker, any machine) in the shared cache (Redis), and
   read from there when scraped, so any web process shows the total of all workers.
 - Queue length, ``aanbesteden_celery_queue_length{queue}``: asked of the broker when scraped.
-- Mails owed, ``aanbesteden_mails_owed``: ``mails_verschuldigd()``, counted when scraped.
+- The outboxes, counted when scraped: mails owed (``aanbesteden_mails_owed``, the mail outbox's
+  rows still to be sent) and given up (``aanbesteden_mails_given_up``); background work open
+  (``aanbesteden_work_open``) and overdue (``aanbesteden_work_overdue``).
 - Age of beat's heartbeat, ``aanbesteden_beat_heartbeat_age_seconds``.
 
 Who may read them: a request with ``Authorization: Bearer <METRICS_TOKEN>``, or one straight
@@ -40,23 +42,12 @@ UITKOMSTEN = ("success", "failure", "retry")
 
 # --- what is owed -----------------------------------------------------------------------------
 def mails_verschuldigd() -> int:
-    """How many mails the platform owes: notifications that are to be mailed at once (their
-    recipient is active and chose no digest and no "no mail" for their kind) and have not been
-    mailed. Normally near zero; when it grows, mail is not going out (SMTP down, workers
-    stopped). The one place that defines it."""
-    from django.db.models import Exists, OuterRef
+    """How many mails the platform owes: rows of the mail outbox still to be sent (the server
+    refused or was away, or no worker sent them yet). Normally near zero; when it grows, mail
+    is not going out (SMTP down, workers stopped). The one place that defines it."""
+    from meldingen.berichten import mails_overzicht
 
-    from meldingen.constants import Bezorging
-    from meldingen.models import Notificatie, NotificatieVoorkeur
-
-    uitgesteld = NotificatieVoorkeur.objects.filter(
-        gebruiker=OuterRef("ontvanger"), soort=OuterRef("soort")
-    ).exclude(bezorging=Bezorging.DIRECT)
-    return (
-        Notificatie.objects.filter(gemaild_op__isnull=True, ontvanger__is_active=True)
-        .exclude(Exists(uitgesteld))
-        .count()
-    )
+    return mails_overzicht()["verschuldigd"]
 
 
 # --- task outcomes, counted in the cache ------------------------------------------------------
@@ -172,14 +163,32 @@ class AanbestedenCollector:
                 yield wachtrij
 
         try:
-            owed = mails_verschuldigd()
+            from aanbesteden.werk import werk_overzicht
+            from meldingen.berichten import mails_overzicht
+
+            mails, werk = mails_overzicht(), werk_overzicht()
         except Exception:  # noqa: BLE001
-            log.warning("Metrics: mails owed not countable", exc_info=True)
+            log.warning("Metrics: the outboxes not countable", exc_info=True)
         else:
             yield GaugeMetricFamily(
                 "aanbesteden_mails_owed",
-                "Notifications to be mailed at once that have not been mailed yet.",
-                value=owed,
+                "Mails recorded in the outbox and not sent yet (waiting for a try).",
+                value=mails["verschuldigd"],
+            )
+            yield GaugeMetricFamily(
+                "aanbesteden_mails_given_up",
+                "Mails given up after the last try (see the admin's list of outgoing mail).",
+                value=mails["opgegeven"],
+            )
+            yield GaugeMetricFamily(
+                "aanbesteden_work_open",
+                "Background work recorded and not done yet.",
+                value=werk["open"],
+            )
+            yield GaugeMetricFamily(
+                "aanbesteden_work_overdue",
+                "Background work not done WERK_TE_LAAT_NA seconds after it was asked for.",
+                value=werk["te_laat"],
             )
 
         try:

@@ -20,11 +20,13 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.bijdragen import bijdragen
 from aanbesteden.constants import OVERGEDRAGEN, PartijSoort, TrajectStatus
+from aanbesteden.zoeken import zoek_filter
 
 from .constants import PartnerStatus, UitnodigingStatus
 from .models import (
@@ -43,11 +45,18 @@ from .models import (
 
 
 def route_wacht_op_gemeente(gemeente, peil):
+    """Routes with a version asked for agreement (and no change since) without the gemeente's
+    agreement."""
     akkoord = RouteAkkoord.objects.filter(
         route=OuterRef("pk"), versie=OuterRef("versie"), partij_soort=PartijSoort.GEMEENTE
     )
     return (
-        Route.objects.filter(traject__gemeente=gemeente, traject__status=TrajectStatus.ROUTE)
+        Route.objects.filter(
+            traject__gemeente=gemeente,
+            traject__status=TrajectStatus.ROUTE,
+            versie__gte=1,
+            concept_gewijzigd=False,
+        )
         .exclude(Exists(akkoord))
         .select_related("traject")
         .order_by("traject__status_sinds", "pk")
@@ -55,8 +64,8 @@ def route_wacht_op_gemeente(gemeente, peil):
 
 
 def route_wacht_op_deelnemer(deelnemer):
-    """Routes in which the initiative (if the person acts for it) or the person as a confirmed
-    partner has not agreed to the current version yet."""
+    """Routes with a version asked for agreement (and no change since) in which the initiative
+    (if the person acts for it) or the person as a confirmed partner has not agreed yet."""
     gebruiker = deelnemer.gebruiker
     akkoord_ini = RouteAkkoord.objects.filter(
         route=OuterRef("pk"), versie=OuterRef("versie"), partij_soort=PartijSoort.INITIATIEF
@@ -68,7 +77,9 @@ def route_wacht_op_deelnemer(deelnemer):
         partner__gebruiker=gebruiker,
     )
     return (
-        Route.objects.filter(traject__status=TrajectStatus.ROUTE)
+        Route.objects.filter(
+            traject__status=TrajectStatus.ROUTE, versie__gte=1, concept_gewijzigd=False
+        )
         .filter(
             (Q(traject__in=deelnemer.als_initiatief) & ~Exists(akkoord_ini))
             | (
@@ -188,3 +199,56 @@ for _label, _rijen in (
     ("coalities.tranche", lambda t: Tranche.objects.filter(traject=t)),
 ):
     bijdragen.dossier_gegevens(_label, rijen=_rijen, volgorde=20)
+
+# --- the public page of a handed-over task -----------------------------------------------------
+
+
+def openbare_mijlpalen(traject) -> dict | None:
+    """The milestones of the route: those whose date has passed, and those still to come. Only
+    what and when; who is responsible is left out (it may name a person)."""
+    vandaag = timezone.localdate()
+    mijlpalen = list(
+        Mijlpaal.objects.filter(traject=traject)
+        .only("titel", "omschrijving", "datum")
+        .order_by("datum", "pk")[:100]
+    )
+    if not mijlpalen:
+        return None
+    return {
+        "bereikt": [m for m in mijlpalen if m.datum <= vandaag],
+        "komend": [m for m in mijlpalen if m.datum > vandaag],
+    }
+
+
+bijdragen.openbare_sectie(
+    "mijlpalen",
+    template="coalities/overzicht/_openbaar_mijlpalen.html",
+    gegevens=openbare_mijlpalen,
+    volgorde=30,
+)
+
+# --- search (the gemeente's officials) -----------------------------------------------------------
+
+
+def partners_zoeken(gemeente, tekst):
+    qs = Partner.objects.filter(traject__gemeente=gemeente).select_related("traject")
+    return zoek_filter(qs, velden=("organisatie", "contactpersoon", "traject__titel"), tekst=tekst)
+
+
+def partner_zoekrij(partner) -> dict:
+    return {
+        "titel": partner.organisatie,
+        "url": reverse("coalities:coalitie", kwargs={"pk": partner.traject_id}),
+        "tekst": partner.get_status_display(),
+        "bij": partner.traject.titel,
+    }
+
+
+bijdragen.zoekbron(
+    "partners",
+    titel=_("Partners"),
+    zoeken=partners_zoeken,
+    rij=partner_zoekrij,
+    publiek=False,
+    volgorde=40,
+)

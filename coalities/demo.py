@@ -14,7 +14,7 @@ from aanbesteden.constants import PartijSoort
 from aanbesteden.fasen import fasen
 
 from .constants import PartnerStatus, UitnodigingStatus
-from .models import Mijlpaal, Partner, Route, Uitnodiging
+from .models import Mijlpaal, Partner, Uitnodiging
 
 DEMO_PARTNERS = [
     {
@@ -93,9 +93,7 @@ def demo_route(*, traject, demo) -> None:
     door = demo.initiatiefnemer
     start = timezone.localdate().replace(day=1) + timedelta(days=32)
     start = start.replace(day=1)
-    services.route_kader_opslaan(
-        traject=traject, door=door, startdatum=start, looptijd_maanden=18, melden=False
-    )
+    services.route_kader_opslaan(traject=traject, door=door, startdatum=start, looptijd_maanden=18)
     indicatoren = []
     horizon = getattr(traject, "horizon", None)
     if horizon is not None:
@@ -132,7 +130,6 @@ def demo_route(*, traject, demo) -> None:
                     else "initiatief",
                     "verantwoordelijke_partner": partner,
                 },
-                melden=False,
             )
         )
     inzet = [
@@ -160,7 +157,6 @@ def demo_route(*, traject, demo) -> None:
                 "omschrijving": omschrijving,
                 "mijlpaal": None,
             },
-            melden=False,
         )
     bevestigd = set()
     for soort, partner, gebruiker, *_rest in inzet:
@@ -187,7 +183,6 @@ def demo_route(*, traject, demo) -> None:
                 "bedrag": Decimal(bedrag),
                 "mijlpaal": None,
             },
-            melden=False,
         )
     for mijlpaal, bedrag, vorm in [
         (mijlpalen[0], "8000", "subsidie"),
@@ -203,13 +198,9 @@ def demo_route(*, traject, demo) -> None:
                 "mijlpaal": mijlpaal,
                 "datum": mijlpaal.datum,
             },
-            melden=False,
         )
-    route = Route.objects.get(traject=traject)
     traject = type(traject).objects.get(pk=traject.pk)
-    services.route_akkoord_geven(
-        traject=traject, door=demo.ambtenaar, partij_soort="gemeente", versie=route.versie
-    )
+    route = services.route_akkoord_vragen(traject=traject, door=demo.ambtenaar)
     services.route_akkoord_geven(
         traject=traject, door=demo.initiatiefnemer, partij_soort="initiatief", versie=route.versie
     )

@@ -8,13 +8,12 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.constants import PartijSoort
 from aanbesteden.fasen import fasen
 from aanbesteden.transities import TABEL, Richting, Transitie
 
 from . import selectors
 from .constants import PartnerStatus, UitnodigingStatus
-from .models import Mijlpaal, Partner, Route, RouteAkkoord, Uitnodiging
+from .models import Mijlpaal, Partner, Route, Uitnodiging
 
 # --- coalitie -> route --------------------------------------------------------------------------
 
@@ -105,26 +104,12 @@ def begroting_dekt(traject) -> bool:
     "naar_overdracht",
     "route_akkoord",
     _(
-        "De gemeente, het initiatief en elke partner zijn akkoord met de huidige versie "
-        "van de route."
+        "Er is akkoord gevraagd op de route, en de gemeente, het initiatief en elke partner "
+        "zijn akkoord met die versie (daarna is niets meer gewijzigd)."
     ),
 )
 def route_akkoord(traject) -> bool:
-    route = Route.objects.filter(traject=traject).first()
-    if route is None:
-        return False
-    akkoorden = set(
-        RouteAkkoord.objects.filter(route=route, versie=route.versie).values_list(
-            "partij_soort", "partner_id"
-        )
-    )
-    nodig = {(PartijSoort.GEMEENTE.value, None), (PartijSoort.INITIATIEF.value, None)} | {
-        (PartijSoort.PARTNER.value, pk)
-        for pk in Partner.objects.filter(
-            traject=traject, status=PartnerStatus.BEVESTIGD
-        ).values_list("pk", flat=True)
-    }
-    return nodig <= akkoorden
+    return selectors.route_iedereen_akkoord(traject=traject)
 
 
 # --- moving back: the data stays, later agreements are withdrawn -------------------------------

@@ -223,6 +223,17 @@ class PartijForm(PartijKeuzeMixin, Formulier):
         self.partij_keuze(eigen)
 
 
+class AkkoordVragenForm(Formulier):
+    """The draft is ready: ask the other parties to agree."""
+
+    toelichting = forms.CharField(
+        label=_("Bericht aan de andere partijen (niet verplicht)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class BegrotingspostForm(RouteFormulier):
     bedrag = bedrag_veld(_("Bedrag (euro)"))
 

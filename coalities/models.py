@@ -154,8 +154,11 @@ class Partner(models.Model):
 class Route(models.Model):
     """Phase 3's frame: the start and duration the agreement will state, and its version.
 
-    Any edit of milestones, contributions or budget raises ``versie`` and so withdraws the
-    agreements in principle (they are given for one version)."""
+    Milestones, contributions and budget are edited as a draft (concept): an edit makes no
+    version and sends no message, it only marks the draft as changed and notes what changed.
+    When the draft is ready a party asks the others to agree: that freezes the draft as the
+    next ``versie`` (a ``RouteVersie``) and sends one message per person. Agreements are given
+    for one version; they count only while the draft has not changed since."""
 
     traject = models.OneToOneField(
         Traject, on_delete=models.CASCADE, related_name="route", verbose_name=_("traject")
@@ -167,7 +170,15 @@ class Route(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(240)],
     )
-    versie = models.PositiveIntegerField(_("versie"), default=1)
+    versie = models.PositiveIntegerField(
+        _("versie"), default=0, help_text=_("De laatste versie waarop akkoord is gevraagd.")
+    )
+    concept_gewijzigd = models.BooleanField(
+        _("concept gewijzigd sinds de laatste versie"), default=False
+    )
+    concept_wijzigingen = models.JSONField(
+        _("wat er in het concept veranderde"), default=list, blank=True
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -60,6 +60,26 @@ def route_get(*, traject: Traject) -> Route | None:
     return Route.objects.filter(traject=traject).first()
 
 
+def route_iedereen_akkoord(*, traject: Traject, route: Route | None = None) -> bool:
+    """Whether the gemeente, the initiative and every confirmed partner agreed to the last
+    version asked, and the draft has not changed since (two queries)."""
+    route = route or route_get(traject=traject)
+    if route is None or not route.versie or route.concept_gewijzigd:
+        return False
+    akkoorden = set(
+        RouteAkkoord.objects.filter(route=route, versie=route.versie).values_list(
+            "partij_soort", "partner_id"
+        )
+    )
+    nodig = {(PartijSoort.GEMEENTE.value, None), (PartijSoort.INITIATIEF.value, None)} | {
+        (PartijSoort.PARTNER.value, pk)
+        for pk in Partner.objects.filter(
+            traject=traject, status=PartnerStatus.BEVESTIGD
+        ).values_list("pk", flat=True)
+    }
+    return nodig <= akkoorden
+
+
 @dataclass
 class Partij:
     """A party of the route: the gemeente, the initiative or one partner."""
@@ -312,7 +332,7 @@ def route_overzicht(*, traject: Traject) -> dict[str, Any]:
     partners = list(actieve_partners(traject=traject))
     lijst = partijen(traject=traject, partners=partners)
     matrix = inzet_matrix(traject=traject, lijst=lijst)
-    if route is not None:
+    if route is not None and route.versie:
         akkoorden = set(
             RouteAkkoord.objects.filter(route=route, versie=route.versie).values_list(
                 "partij_soort", "partner_id"
@@ -333,7 +353,12 @@ def route_overzicht(*, traject: Traject) -> dict[str, Any]:
         "tijdlijn": tijdlijn(route=route, lijst=ms),
         "begroting": b,
         "begroting_fouten": begroting_fouten(b),
-        "iedereen_akkoord": route is not None and all(p.akkoord for p in lijst),
+        "iedereen_akkoord": (
+            route is not None
+            and bool(route.versie)
+            and not route.concept_gewijzigd
+            and all(p.akkoord for p in lijst)
+        ),
     }
 
 

@@ -1,8 +1,11 @@
 """Writes of phases 2 and 3: invitations and partners, and the route with its milestones,
 contributions, budget, tranches and agreements in principle.
 
-Every edit of the route raises its version (a snapshot with what changed is kept), which
-withdraws the agreements given for the version before.
+The route is edited as a draft: an edit makes no version and sends no message, it marks the
+draft as changed and notes what changed. When the draft is ready, a party asks the others to
+agree (``route_akkoord_vragen``): that freezes the next version (a snapshot with what changed)
+and sends one message per person. Agreements count for the version they were given on, as
+long as the draft has not changed since.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from meldingen.berichten import (
 )
 from meldingen.constants import NotificatieSoort
 
+from . import selectors
 from .constants import UITNODIGING_GELDIG_DAGEN, PartnerStatus, UitnodigingStatus
 from .models import (
     Begrotingspost,
@@ -339,12 +343,10 @@ def partner_vertrekken(*, partner: Partner, door: User) -> Partner:
     rol_intrekken(traject=partner.traject, user=partner.gebruiker, rol=Rol.PARTNER)
     route = Route.objects.filter(traject=partner.traject).first()
     if route is not None:
-        _route_gewijzigd(
+        _concept_gewijzigd(
             route=route,
-            door=door,
             wijziging=_("Partner %(naam)s heeft de coalitie verlaten.")
             % {"naam": partner.organisatie},
-            melden=False,
         )
     return partner
 
@@ -420,31 +422,18 @@ def route_inhoud(traject: Traject) -> dict[str, Any]:
     }
 
 
-def _route_gewijzigd(*, route: Route, door: User | None, wijziging: str, melden: bool = True):
-    """Raise the version (withdrawing every agreement), keep the snapshot and what changed."""
-    route = Route.objects.select_for_update().get(pk=route.pk)
-    route.versie += 1
-    route.save(update_fields=["versie", "updated_at"])
-    RouteVersie.objects.create(
-        route=route,
-        versie=route.versie,
-        inhoud=route_inhoud(route.traject),
-        wijziging=wijziging,
-        gewijzigd_door=door,
-    )
-    if melden:
-        from aanbesteden.services import traject_betrokkenen
+#: At most this many lines of what changed are kept in the draft (the oldest go first).
+MAX_CONCEPT_WIJZIGINGEN = 200
 
-        traject = route.traject
-        ontvangers = [u for u in traject_betrokkenen(traject) if door is None or u.pk != door.pk]
-        bericht_versturen(
-            ontvangers=ontvangers,
-            soort=NotificatieSoort.ROUTE,
-            sjabloon="coalities/mail/akkoord_gevraagd",
-            context={"traject": traject, "route": route, "wijziging": wijziging, "door": door},
-            traject=traject,
-            url=reverse("coalities:route", kwargs={"pk": traject.pk}),
-        )
+
+def _concept_gewijzigd(*, route: Route, wijziging: str) -> Route:
+    """Mark the draft as changed since the last version and note what changed: no version,
+    no message (the agreements on the last version no longer count until a new one is
+    asked)."""
+    route = Route.objects.select_for_update().get(pk=route.pk)
+    route.concept_gewijzigd = True
+    route.concept_wijzigingen = [*route.concept_wijzigingen, wijziging][-MAX_CONCEPT_WIJZIGINGEN:]
+    route.save(update_fields=["concept_gewijzigd", "concept_wijzigingen", "updated_at"])
     return route
 
 
@@ -468,10 +457,9 @@ def _route_object_opslaan(
     door: User,
     obj: Model,
     gegevens: dict[str, Any],
-    melden: bool,
 ) -> Model:
-    """Save a milestone, contribution, budget line or tranche of ``traject`` (validated) and
-    raise the route's version."""
+    """Save a milestone, contribution, budget line or tranche of ``traject`` (validated) in the
+    route's draft."""
     _vereis_routefase(traject)
     nieuw = obj.pk is None
     if not nieuw and obj.traject_id != traject.pk:
@@ -489,7 +477,7 @@ def _route_object_opslaan(
     wijziging = (_("Toegevoegd: %(wat)s.") if nieuw else _("Gewijzigd: %(wat)s.")) % {
         "wat": _beschrijf(obj)
     }
-    _route_gewijzigd(route=route, door=door, wijziging=wijziging, melden=melden)
+    _concept_gewijzigd(route=route, wijziging=wijziging)
     return obj
 
 
@@ -520,7 +508,6 @@ def mijlpaal_opslaan(
     door: User,
     gegevens: dict[str, Any],
     mijlpaal: Mijlpaal | None = None,
-    melden: bool = True,
 ) -> Mijlpaal:
     mijlpaal = mijlpaal or Mijlpaal()
     partner = gegevens.get("verantwoordelijke_partner")
@@ -533,9 +520,7 @@ def mijlpaal_opslaan(
         raise CoalitieFout(_("Kies welke partner verantwoordelijk is."))
     if gegevens.get("verantwoordelijke_soort") != PartijSoort.PARTNER:
         gegevens = {**gegevens, "verantwoordelijke_partner": None}
-    return _route_object_opslaan(
-        traject=traject, door=door, obj=mijlpaal, gegevens=gegevens, melden=melden
-    )
+    return _route_object_opslaan(traject=traject, door=door, obj=mijlpaal, gegevens=gegevens)
 
 
 @transaction.atomic
@@ -545,7 +530,6 @@ def inzet_opslaan(
     door: User,
     gegevens: dict[str, Any],
     inzet: Inzet | None = None,
-    melden: bool = True,
 ) -> Inzet:
     """A party's own contribution; saving it again makes it unconfirmed."""
     inzet = inzet or Inzet()
@@ -562,9 +546,7 @@ def inzet_opslaan(
         "bevestigd_op": None,
         "bevestigd_door": None,
     }
-    return _route_object_opslaan(
-        traject=traject, door=door, obj=inzet, gegevens=gegevens, melden=melden
-    )
+    return _route_object_opslaan(traject=traject, door=door, obj=inzet, gegevens=gegevens)
 
 
 @transaction.atomic
@@ -582,12 +564,8 @@ def inzet_bevestigen(
     ).update(bevestigd_op=timezone.now(), bevestigd_door=door)
     if not aantal:
         raise CoalitieFout(_("Er is geen onbevestigde inzet van deze partij."))
-    _route_gewijzigd(
-        route=route_van(traject),
-        door=door,
-        wijziging=_("Inzet bevestigd door %(partij)s.")
-        % {"partij": partij_naam(partij_soort, partner)},
-    )
+    # A party vouching for what it entered changes nothing in the draft: no new version is
+    # needed for it, and nobody gets a message.
     return aantal
 
 
@@ -598,7 +576,6 @@ def begrotingspost_opslaan(
     door: User,
     gegevens: dict[str, Any],
     post: Begrotingspost | None = None,
-    melden: bool = True,
 ) -> Begrotingspost:
     mijlpaal = gegevens.get("mijlpaal")
     if mijlpaal is not None and mijlpaal.traject_id != traject.pk:
@@ -608,7 +585,7 @@ def begrotingspost_opslaan(
     elif not gegevens.get("bron"):
         raise CoalitieFout(_("Kies bij dekking waar het geld vandaan komt."))
     return _route_object_opslaan(
-        traject=traject, door=door, obj=post or Begrotingspost(), gegevens=gegevens, melden=melden
+        traject=traject, door=door, obj=post or Begrotingspost(), gegevens=gegevens
     )
 
 
@@ -619,13 +596,12 @@ def tranche_opslaan(
     door: User,
     gegevens: dict[str, Any],
     tranche: Tranche | None = None,
-    melden: bool = True,
 ) -> Tranche:
     mijlpaal = gegevens.get("mijlpaal")
     if mijlpaal is not None and mijlpaal.traject_id != traject.pk:
         raise CoalitieFout(_("Deze mijlpaal hoort niet bij dit traject."))
     return _route_object_opslaan(
-        traject=traject, door=door, obj=tranche or Tranche(), gegevens=gegevens, melden=melden
+        traject=traject, door=door, obj=tranche or Tranche(), gegevens=gegevens
     )
 
 
@@ -643,12 +619,12 @@ def route_onderdeel_verwijderen(*, traject: Traject, door: User, obj: Model) -> 
         # Contributions tied to it stay, for the whole route.
         Inzet.objects.filter(mijlpaal=obj).update(mijlpaal=None)
     obj.delete()
-    _route_gewijzigd(route=route_van(traject), door=door, wijziging=wijziging)
+    _concept_gewijzigd(route=route_van(traject), wijziging=wijziging)
 
 
 @transaction.atomic
 def route_kader_opslaan(
-    *, traject: Traject, door: User, startdatum, looptijd_maanden: int, melden: bool = True
+    *, traject: Traject, door: User, startdatum, looptijd_maanden: int
 ) -> Route:
     """The route's start date and duration; every milestone and tranche must fit inside."""
     _vereis_routefase(traject)
@@ -675,14 +651,11 @@ def route_kader_opslaan(
             % {"namen": ", ".join(buiten)}
         )
     route.save()
-    _route_gewijzigd(
+    return _concept_gewijzigd(
         route=route,
-        door=door,
         wijziging=_("Start en looptijd: %(start)s, %(maanden)s maanden.")
         % {"start": startdatum.strftime("%d-%m-%Y"), "maanden": looptijd_maanden},
-        melden=melden,
     )
-    return route
 
 
 # --- parties and agreements -------------------------------------------------------------------
@@ -732,6 +705,76 @@ def vereis_partij(
         raise CoalitieFout(_("U mag alleen voor uw eigen partij handelen."), status=403)
 
 
+def _vereis_route_partij(*, traject: Traject, door: User, bericht: str) -> list:
+    if traject.status != TrajectStatus.ROUTE:
+        raise CoalitieFout(bericht, status=409)
+    eigen = eigen_partijen(traject=traject, user=door)
+    if not eigen:
+        raise CoalitieFout(_("U hoort bij geen partij van deze route."), status=403)
+    return eigen
+
+
+@transaction.atomic
+def route_akkoord_vragen(*, traject: Traject, door: User, toelichting: str = "") -> Route:
+    """The draft is ready: freeze it as the next version (a snapshot with what changed), record
+    the asking party's own agreement, and ask every other person involved once."""
+    eigen = _vereis_route_partij(
+        traject=traject,
+        door=door,
+        bericht=_("Akkoord vragen kan alleen in de fase Routes naar de horizon."),
+    )
+    route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
+    if not Mijlpaal.objects.filter(traject=traject).exists():
+        raise CoalitieFout(_("Er is nog geen mijlpaal: er is nog niets om akkoord op te vragen."))
+    if route.versie and not route.concept_gewijzigd:
+        raise CoalitieFout(
+            _(
+                "Op deze versie is al akkoord gevraagd en er is sindsdien niets veranderd. "
+                "Wijzig eerst de route, of wacht op de akkoorden."
+            ),
+            status=409,
+        )
+    regels = list(route.concept_wijzigingen)
+    toelichting = toelichting.strip()
+    route.versie += 1
+    route.concept_gewijzigd = False
+    route.concept_wijzigingen = []
+    route.save(update_fields=["versie", "concept_gewijzigd", "concept_wijzigingen", "updated_at"])
+    RouteVersie.objects.create(
+        route=route,
+        versie=route.versie,
+        inhoud=route_inhoud(traject),
+        wijziging="\n".join([*regels, toelichting] if toelichting else regels),
+        gewijzigd_door=door,
+    )
+    for partij_soort, partner in eigen:
+        RouteAkkoord.objects.get_or_create(
+            route=route,
+            versie=route.versie,
+            partij_soort=partij_soort,
+            partner=partner,
+            defaults={"gegeven_door": door},
+        )
+    from aanbesteden.services import traject_betrokkenen
+
+    bericht_versturen(
+        ontvangers=[u for u in traject_betrokkenen(traject) if u.pk != door.pk],
+        soort=NotificatieSoort.ROUTE,
+        sjabloon="coalities/mail/akkoord_gevraagd",
+        context={
+            "traject": traject,
+            "route": route,
+            "wijzigingen": regels,
+            "toelichting": geciteerd(toelichting) if toelichting else "",
+            "door": op_een_regel(door),
+            "partij": ", ".join(partij_naam(s, p) for s, p in eigen),
+        },
+        traject=traject,
+        url=reverse("coalities:route", kwargs={"pk": traject.pk}),
+    )
+    return route
+
+
 @transaction.atomic
 def route_akkoord_geven(
     *,
@@ -741,20 +784,31 @@ def route_akkoord_geven(
     partner: Partner | None = None,
     versie: int,
 ) -> RouteAkkoord:
-    """Agreement in principle to version ``versie``: refused when the route changed since."""
+    """Agreement in principle to version ``versie``: refused when the route changed since.
+
+    Nobody is mailed for one party's agreement; when it is the last one needed, the officials
+    (who take the next step) get one message."""
     if traject.status != TrajectStatus.ROUTE:
         raise CoalitieFout(
             _("Akkoord geven kan alleen in de fase Routes naar de horizon."), status=409
         )
     vereis_partij(traject=traject, user=door, partij_soort=partij_soort, partner=partner)
     route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
-    if route.versie != versie:
+    if not route.versie:
         raise CoalitieFout(
-            _("De route is intussen gewijzigd. Bekijk de nieuwe versie en geef dan akkoord."),
+            _(
+                "Er is nog geen akkoord gevraagd op de route: er is nog niets om akkoord op te "
+                "geven."
+            )
+        )
+    if route.versie != versie or route.concept_gewijzigd:
+        raise CoalitieFout(
+            _(
+                "De route is intussen gewijzigd. Zodra iemand opnieuw akkoord vraagt, kunt u "
+                "de nieuwe versie bekijken en akkoord geven."
+            ),
             status=409,
         )
-    if not Mijlpaal.objects.filter(traject=traject).exists():
-        raise CoalitieFout(_("Er is nog geen mijlpaal: er is nog niets om akkoord op te geven."))
     partner = partner if partij_soort == PartijSoort.PARTNER else None
     akkoord, gemaakt = RouteAkkoord.objects.get_or_create(
         route=route,
@@ -763,28 +817,30 @@ def route_akkoord_geven(
         partner=partner,
         defaults={"gegeven_door": door},
     )
-    if gemaakt:
+    if gemaakt and selectors.route_iedereen_akkoord(traject=traject, route=route):
         from aanbesteden.services import traject_betrokkenen
 
         bericht_versturen(
-            ontvangers=[u for u in traject_betrokkenen(traject) if u.pk != door.pk],
+            ontvangers=[
+                u
+                for u in traject_betrokkenen(traject)
+                if u.pk != door.pk and heeft_rol(u, traject, Rol.AMBTENAAR)
+            ],
             soort=NotificatieSoort.ROUTE,
-            sjabloon="coalities/mail/akkoord_gegeven",
-            context={
-                "traject": traject,
-                "route": route,
-                "partij": partij_naam(partij_soort, partner),
-            },
+            sjabloon="coalities/mail/akkoord_rond",
+            context={"traject": traject, "route": route},
             traject=traject,
-            url=reverse("coalities:route", kwargs={"pk": traject.pk}),
+            url=traject.get_absolute_url(),
         )
     return akkoord
 
 
 def route_akkoorden_intrekken(*, traject: Traject, door: User | None, reden: str) -> bool:
-    """Withdraw the agreements on the current version (a new version, data kept)."""
+    """Withdraw the agreements on the last version: the draft counts as changed (the data is
+    kept), so a new version has to be asked and agreed to. No message: the step back that
+    calls this tells everybody itself."""
     route = Route.objects.filter(traject=traject).first()
     if route is None or not RouteAkkoord.objects.filter(route=route, versie=route.versie).exists():
         return False
-    _route_gewijzigd(route=route, door=door, wijziging=reden, melden=False)
+    _concept_gewijzigd(route=route, wijziging=reden)
     return True

@@ -22,6 +22,7 @@ urlpatterns = [
     path("trajecten/<int:pk>/route/kader/", views.route_kader, name="route_kader"),
     path("trajecten/<int:pk>/route/versies/", views.route_versies, name="route_versies"),
     path("trajecten/<int:pk>/route/akkoord/", views.akkoord, name="akkoord"),
+    path("trajecten/<int:pk>/route/akkoord-vragen/", views.akkoord_vragen, name="akkoord_vragen"),
     path("trajecten/<int:pk>/route/mijlpalen/nieuw/", views.mijlpaal, name="mijlpaal_nieuw"),
     path("trajecten/<int:pk>/route/mijlpalen/<int:id>/", views.mijlpaal, name="mijlpaal"),
     path("trajecten/<int:pk>/route/inzet/nieuw/", views.inzet, name="inzet_nieuw"),

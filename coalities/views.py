@@ -26,6 +26,7 @@ from . import selectors, services
 from .constants import PartnerStatus
 from .forms import (
     AccepterenForm,
+    AkkoordVragenForm,
     BegrotingspostForm,
     InzetForm,
     MijlpaalForm,
@@ -297,7 +298,17 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
         regel.eigen = (
             f"partner-{regel.partner_id}" if regel.partner_id else regel.partij_soort
         ) in eigen_sleutels
-    versie = overzicht["route"].versie if overzicht["route"] else 1
+    route_obj = overzicht["route"]
+    versie = route_obj.versie if route_obj else 0
+    # A version to agree to: asked, and the draft not changed since.
+    akkoord_open = bool(versie) and not route_obj.concept_gewijzigd
+    # Something to ask agreement on: a draft changed since the last version (or never asked).
+    vragen_kan = (
+        wijzigbaar
+        and bool(eigen)
+        and route_obj is not None
+        and (route_obj.concept_gewijzigd or not versie)
+    )
     open_akkoord = [
         (s, p)
         for s, p in eigen
@@ -322,9 +333,11 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
             "inzet_kan": wijzigbaar and bool(eigen),
             "akkoord_form": (
                 PartijForm(eigen=open_akkoord, initial={"versie": versie}, auto_id="akkoord_%s")
-                if wijzigbaar and open_akkoord
+                if wijzigbaar and open_akkoord and akkoord_open
                 else None
             ),
+            "vragen_form": AkkoordVragenForm(auto_id="vragen_%s") if vragen_kan else None,
+            "eigen_namen": [services.partij_naam(s, p) for s, p in eigen],
             # Two forms of one class on the page: each its own ids.
             "bevestig_form": (
                 PartijForm(eigen=eigen, auto_id="bevestigen_%s") if wijzigbaar and eigen else None
@@ -371,8 +384,8 @@ def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=No
             messages.success(
                 request,
                 _(
-                    "Opgeslagen. De route heeft nu een nieuwe versie; iedereen geeft opnieuw "
-                    "akkoord."
+                    "Opgeslagen in het concept van de route. Niemand krijgt hier een bericht "
+                    "over. Is de route klaar? Vraag dan onderaan de route de anderen om akkoord."
                 ),
             )
             return HttpResponseRedirect(terug)
@@ -480,7 +493,7 @@ def verwijderen(request: HttpRequest, pk: int, soort: str, id: int) -> HttpRespo
         _fout(exc)
         messages.error(request, exc.bericht)
     else:
-        messages.success(request, _("Verwijderd. De route heeft nu een nieuwe versie."))
+        messages.success(request, _("Verwijderd uit het concept van de route."))
     return redirect(reverse("coalities:route", kwargs={"pk": traject.pk}) + "#" + soort)
 
 
@@ -570,6 +583,35 @@ def akkoord(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Uw akkoord op deze versie van de route is vastgelegd."))
     return redirect(reverse("coalities:route", kwargs={"pk": traject.pk}) + "#akkoord")
+
+
+@login_required
+@require_POST
+def akkoord_vragen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The draft is ready: freeze it as a version and ask the other parties to agree."""
+    traject = _traject(request, pk)
+    terug = reverse("coalities:route", kwargs={"pk": traject.pk}) + "#akkoord"
+    form = AkkoordVragenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for fouten in form.errors.values() for e in fouten))
+        return redirect(terug)
+    try:
+        route = services.route_akkoord_vragen(
+            traject=traject, door=request.user, toelichting=form.cleaned_data["toelichting"]
+        )
+    except CoalitieFout as exc:
+        _fout(exc)
+        messages.error(request, exc.bericht)
+    else:
+        messages.success(
+            request,
+            _(
+                "Versie %(versie)s van de route is vastgelegd. De andere partijen hebben een "
+                "bericht gekregen met de vraag om akkoord."
+            )
+            % {"versie": route.versie},
+        )
+    return redirect(terug)
 
 
 @login_required

@@ -205,3 +205,44 @@ for _label, _rijen in (
     ("evaluatie.exitplan", lambda t: Exitplan.objects.filter(traject=t)),
 ):
     bijdragen.dossier_gegevens(_label, rijen=_rijen, volgorde=40)
+
+# --- the public page of a handed-over task -----------------------------------------------------
+
+
+def openbare_indicatoren(traject) -> dict | None:
+    """Each indicator with its latest measured values against baseline and target: the same
+    charts as on the traject page (the measurements' source, not who entered them)."""
+    from . import services
+    from .grafieken import indicator_grafieken
+
+    grafieken = indicator_grafieken(traject=traject, dag=services.vandaag())
+    return {"grafieken": grafieken} if grafieken else None
+
+
+def openbare_evaluaties(traject) -> dict | None:
+    """The evaluation decisions with their motivation, newest first."""
+    evaluaties = list(
+        Evaluatie.objects.filter(moment__traject=traject, besloten_op__isnull=False)
+        .exclude(conclusie="")
+        .select_related("moment")
+        .only("conclusie", "toelichting", "besloten_op", "moment__gepland_op")
+        .order_by("-besloten_op", "-pk")[:50]
+    )
+    verankering = Verankering.objects.filter(traject=traject).first()
+    if not evaluaties and verankering is None:
+        return None
+    return {"evaluaties": evaluaties, "verankering": verankering}
+
+
+bijdragen.openbare_sectie(
+    "indicatoren",
+    template="evaluatie/overzicht/_openbaar_indicatoren.html",
+    gegevens=openbare_indicatoren,
+    volgorde=20,
+)
+bijdragen.openbare_sectie(
+    "evaluaties",
+    template="evaluatie/overzicht/_openbaar_evaluaties.html",
+    gegevens=openbare_evaluaties,
+    volgorde=50,
+)

@@ -18,7 +18,7 @@ from aanbesteden.constants import FREQUENTIE_MAANDEN, PartijSoort, TrajectStatus
 from aanbesteden.models import Traject, User
 from aanbesteden.opmaak import maanden_later
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
-from meldingen.berichten import bericht_versturen
+from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
 from meldingen.constants import NotificatieSoort
 
 from . import selectors
@@ -454,27 +454,29 @@ def evaluatie_besluiten(
     moment.status = MomentStatus.AFGEROND
     moment.afgerond_op = nu
     moment.save(update_fields=["status", "afgerond_op"])
-    transitie = CONCLUSIE_TRANSITIE.get(conclusie)
-    if transitie:
-        traject = Traject.objects.get(pk=moment.traject_id)
-        try:
-            traject_transitie(
-                traject=traject, transitie=transitie, door=door, motivatie=toelichting
-            )
-        except TransitieGeweigerd as exc:
-            raise EvaluatieFout(exc.bericht, redenen=exc.redenen) from exc
     traject = Traject.objects.select_related("gemeente").get(pk=moment.traject_id)
     ontvangers = [
         u
         for u in [*selectors.partijen(traject=traject), *selectors.ambtenaren(traject=traject)]
         if u.pk != door.pk
     ]
-    bericht_versturen(
-        ontvangers=ontvangers,
-        soort=NotificatieSoort.EVALUATIE,
-        sjabloon="evaluatie/mail/besluit",
-        context={"traject": traject, "moment": moment, "evaluatie": evaluatie, "door": door},
-        traject=traject,
-        url=reverse("evaluatie:moment", kwargs={"pk": traject.pk, "moment": moment.pk}),
-    )
+    # One message for the decision: the decision itself, first; the step it makes the
+    # traject take (anchored, back to the route, ended) tells nobody again.
+    with een_bericht_per_persoon():
+        bericht_versturen(
+            ontvangers=ontvangers,
+            soort=NotificatieSoort.EVALUATIE,
+            sjabloon="evaluatie/mail/besluit",
+            context={"traject": traject, "moment": moment, "evaluatie": evaluatie, "door": door},
+            traject=traject,
+            url=reverse("evaluatie:moment", kwargs={"pk": traject.pk, "moment": moment.pk}),
+        )
+        transitie = CONCLUSIE_TRANSITIE.get(conclusie)
+        if transitie:
+            try:
+                traject_transitie(
+                    traject=traject, transitie=transitie, door=door, motivatie=toelichting
+                )
+            except TransitieGeweigerd as exc:
+                raise EvaluatieFout(exc.bericht, redenen=exc.redenen) from exc
     return evaluatie

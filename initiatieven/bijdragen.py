@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Count, F, Prefetch, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.bijdragen import Sortering, Termijn, bijdragen
 from aanbesteden.constants import TrajectStatus
+from aanbesteden.zoeken import zoek_filter
+from meldingen.berichten import absolute_url
 
+from . import selectors
 from .constants import Besluit, OpgaveStatus
 from .models import (
     Beoordeling,
@@ -212,6 +216,43 @@ bijdragen.register_lijst(
     template="initiatieven/overzicht/_register_opgaven.html",
     volgorde=10,
 )
+
+
+def openbare_voorstellen_register(gemeente):
+    return selectors.openbare_voorstellen(gemeente=gemeente).annotate(
+        aantal_steun=Count(
+            "steunbetuigingen", filter=Q(steunbetuigingen__bevestigd_op__isnull=False)
+        )
+        + F("handtekeningen")
+    )
+
+
+def openbaar_voorstel_rij(voorstel) -> dict:
+    """A published proposal as open data: never a contact person, the initiative's name only
+    with its consent."""
+    initiatief = voorstel.initiatief
+    return {
+        "id": voorstel.pk,
+        "titel": voorstel.traject.titel,
+        "samenvatting": voorstel.traject.samenvatting,
+        "soort": voorstel.soort,
+        "opgave": voorstel.opgave.titel if voorstel.opgave is not None else None,
+        "initiatief": initiatief.naam if initiatief.publiceren else None,
+        "status": voorstel.traject.status,
+        "ingediend_op": voorstel.ingediend_op.isoformat() if voorstel.ingediend_op else None,
+        "steun": voorstel.aantal_steun,
+        "besluit": voorstel.besluit or None,
+        "url": absolute_url(voorstel.openbare_url()),
+    }
+
+
+bijdragen.register_lijst(
+    "openbare_voorstellen",
+    rijen=openbare_voorstellen_register,
+    rij=openbaar_voorstel_rij,
+    template="initiatieven/_openbare_voorstellen.html",
+    volgorde=20,
+)
 bijdragen.register_kolom(
     "initiatief", voorbereiden=_register_voorbereiden, waarden=_register_waarden, volgorde=10
 )
@@ -280,3 +321,110 @@ def bijlage_bestanden(traject) -> list:
 
 bijdragen.dossier_bestanden("besluitbrief", bestanden=besluitbrief_bestanden, volgorde=10)
 bijdragen.dossier_bestanden("bijlagen", bestanden=bijlage_bestanden, volgorde=30)
+
+# --- the public page of a handed-over task -----------------------------------------------------
+
+
+def openbare_horizon(traject) -> dict | None:
+    """The shared goal: ambition and intended results (the indicators come with their
+    measurements from phase 5)."""
+    horizon = Horizon.objects.filter(traject=traject).only("ambitie", "beoogde_resultaten").first()
+    if horizon is None or not (horizon.ambitie or horizon.beoogde_resultaten):
+        return None
+    return {"ambitie": horizon.ambitie, "beoogde_resultaten": horizon.beoogde_resultaten}
+
+
+bijdragen.openbare_sectie(
+    "horizon",
+    template="initiatieven/overzicht/_openbaar_horizon.html",
+    gegevens=openbare_horizon,
+    volgorde=10,
+)
+
+# --- search ---------------------------------------------------------------------------------------
+
+
+def _kort(tekst: str, lengte: int = 200) -> str:
+    tekst = " ".join((tekst or "").split())
+    return tekst if len(tekst) <= lengte else tekst[: lengte - 1] + "…"
+
+
+def opgaven_zoeken(gemeente, tekst):
+    qs = Opgave.objects.exclude(status=OpgaveStatus.CONCEPT).select_related("gemeente")
+    if gemeente is not None:
+        qs = qs.filter(gemeente=gemeente)
+    return zoek_filter(qs, velden=("titel", "omschrijving", "thema", "wijk"), tekst=tekst)
+
+
+def opgave_zoekrij(opgave) -> dict:
+    return {
+        "titel": opgave.titel,
+        "url": opgave.get_absolute_url(),
+        "tekst": _kort(opgave.omschrijving),
+        "bij": opgave.gemeente.naam,
+    }
+
+
+def openbare_voorstellen_zoeken(gemeente, tekst):
+    return zoek_filter(
+        selectors.openbare_voorstellen(gemeente=gemeente),
+        velden=("traject__titel", "traject__samenvatting", "omschrijving"),
+        tekst=tekst,
+    )
+
+
+def openbaar_voorstel_zoekrij(voorstel) -> dict:
+    return {
+        "titel": voorstel.traject.titel,
+        "url": voorstel.openbare_url(),
+        "tekst": _kort(voorstel.traject.samenvatting or voorstel.omschrijving),
+        "bij": voorstel.traject.gemeente.naam,
+    }
+
+
+def voorstellen_zoeken(gemeente, tekst):
+    qs = (
+        Voorstel.objects.filter(traject__gemeente=gemeente)
+        .exclude(traject__status=TrajectStatus.CONCEPT)
+        .select_related("traject", "initiatief")
+    )
+    return zoek_filter(
+        qs,
+        velden=("traject__titel", "omschrijving", "taak", "initiatief__naam"),
+        tekst=tekst,
+    )
+
+
+def voorstel_zoekrij(voorstel) -> dict:
+    return {
+        "titel": voorstel.traject.titel,
+        "url": reverse("initiatieven:voorstel", kwargs={"pk": voorstel.traject_id}),
+        "tekst": _kort(voorstel.omschrijving),
+        "bij": voorstel.initiatief.naam,
+    }
+
+
+bijdragen.zoekbron(
+    "opgaven",
+    titel=_("Opgaven"),
+    zoeken=opgaven_zoeken,
+    rij=opgave_zoekrij,
+    publiek=True,
+    volgorde=10,
+)
+bijdragen.zoekbron(
+    "openbare_voorstellen",
+    titel=_("Openbare voorstellen"),
+    zoeken=openbare_voorstellen_zoeken,
+    rij=openbaar_voorstel_zoekrij,
+    publiek=True,
+    volgorde=20,
+)
+bijdragen.zoekbron(
+    "voorstellen",
+    titel=_("Ingediende voorstellen"),
+    zoeken=voorstellen_zoeken,
+    rij=voorstel_zoekrij,
+    publiek=False,
+    volgorde=20,
+)

@@ -28,6 +28,7 @@ from .models import (
     Initiatief,
     Opgave,
     Voorstel,
+    postcode_validator,
 )
 
 
@@ -138,6 +139,7 @@ class VoorstelForm(ModelFormulier):
             "huidige_kosten",
             "eigen_bijdrage",
             "looptijd_maanden",
+            "handtekeningen",
         ]
         widgets = {
             "taak": forms.Textarea(attrs={"rows": 2}),
@@ -157,6 +159,10 @@ class VoorstelForm(ModelFormulier):
             # Answering a call: the task and its current cost come from the call.
             del self.fields["taak"]
             del self.fields["huidige_kosten"]
+        self.fields["handtekeningen"].required = False
+
+    def clean_handtekeningen(self):
+        return self.cleaned_data.get("handtekeningen") or 0
 
     def clean(self):
         data = super().clean()
@@ -291,6 +297,37 @@ class BijlageForm(Formulier):
 class SteunForm(Formulier):
     naam = forms.CharField(label=_("Naam van de steunbetuiger"), max_length=200)
     email = forms.EmailField(label=_("E-mailadres van de steunbetuiger"), max_length=254)
+
+
+class OpenbareSteunForm(Formulier):
+    """Support for a published proposal, by anyone; the postcode only when the gemeente asks."""
+
+    email = forms.EmailField(
+        label=_("Uw e-mailadres"),
+        max_length=254,
+        help_text=_("Wij sturen u een link. Uw steun telt als u op die link klikt."),
+    )
+    naam = forms.CharField(label=_("Uw naam (mag leeg blijven)"), max_length=200, required=False)
+    naam_openbaar = forms.BooleanField(
+        label=_("Mijn naam mag op deze pagina staan"), required=False
+    )
+    postcode = forms.CharField(
+        label=_("Uw postcode"),
+        max_length=7,
+        validators=[postcode_validator],
+        help_text=_("De gemeente telt hoeveel steun uit de gemeente zelf komt."),
+    )
+
+    def __init__(self, *args, postcode_vragen: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not postcode_vragen:
+            del self.fields["postcode"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("naam_openbaar") and not (data.get("naam") or "").strip():
+            self.add_error("naam", _("Vul uw naam in, of zet het vinkje uit."))
+        return data
 
 
 # --- intake ---------------------------------------------------------------------------------

@@ -10,9 +10,10 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.models import Gemeente, Traject
+from aanbesteden.models import Gemeente, Traject, Werk
 
 from .constants import (
     Besluit,
@@ -218,6 +219,23 @@ class Voorstel(models.Model):
         related_name="+",
     )
     bezwaar_tot = models.DateField(_("bezwaar mogelijk tot"), null=True, blank=True)
+    openbaar = models.BooleanField(
+        _("openbaar"),
+        default=False,
+        help_text=_(
+            "Iedereen kan het ingediende voorstel zien en steunen. "
+            "Gegevens van contactpersonen worden nooit getoond."
+        ),
+    )
+    openbaar_sinds = models.DateTimeField(_("openbaar sinds"), null=True, blank=True)
+    handtekeningen = models.PositiveIntegerField(
+        _("handtekeningen op papier"),
+        default=0,
+        validators=[MaxValueValidator(10**6)],
+        help_text=_(
+            "Hoeveel mensen zetten hun handtekening op papier? Voeg de lijsten toe als bijlage."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -238,6 +256,13 @@ class Voorstel(models.Model):
 
     def __str__(self) -> str:
         return str(self.traject)
+
+    def openbare_url(self) -> str:
+        """The public page of the proposal (shown only while it is published)."""
+        return reverse(
+            "initiatieven:openbaar_voorstel",
+            kwargs={"gemeente": self.traject.gemeente.slug, "pk": self.pk},
+        )
 
     @property
     def dagen_tot_besluit(self) -> int | None:
@@ -267,8 +292,14 @@ class Steunbetuiging(models.Model):
         related_name="steunbetuigingen",
         verbose_name=_("voorstel"),
     )
-    naam = models.CharField(_("naam"), max_length=200)
+    naam = models.CharField(_("naam"), max_length=200, blank=True)
+    naam_openbaar = models.BooleanField(_("naam mag op de openbare pagina"), default=False)
     email = models.EmailField(_("e-mailadres"))
+    postcode = models.CharField(
+        _("postcode"), max_length=7, blank=True, validators=[postcode_validator]
+    )
+    lokaal = models.BooleanField(_("uit de gemeente"), null=True, blank=True)
+    via_openbare_pagina = models.BooleanField(_("via de openbare pagina"), default=False)
     token_hash = models.CharField(max_length=64, unique=True)
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -412,6 +443,24 @@ class Besluitbrief(models.Model):
 
     def __str__(self) -> str:
         return str(self.voorstel)
+
+    @cached_property
+    def open_werk(self) -> Werk | None:
+        """The owed work that makes this letter, while it waits (its age is shown)."""
+        from aanbesteden.werk import open_werk
+
+        if self.status != DocumentStatus.WACHTEN:
+            return None
+        return open_werk("initiatieven.tasks.besluitbrief_maken", besluitbrief_id=self.pk)
+
+    @property
+    def werk_te_laat(self) -> bool:
+        """The letter waits longer than it should (or its work is lost): try again."""
+        from aanbesteden.werk import werk_te_laat
+
+        return self.status == DocumentStatus.WACHTEN and (
+            self.open_werk is None or werk_te_laat(self.open_werk)
+        )
 
 
 class Horizon(models.Model):

@@ -134,9 +134,26 @@ register.gegevens(
     "steunbetuigingen",
     titel=_("Uw steun voor voorstellen"),
     rijen=lambda p: Steunbetuiging.objects.filter(email__iexact=p.email),
-    export=("voorstel__traject__titel", "naam", "email", "bevestigd_op", "created_at"),
-    wissen={"naam": GEWIST, "email": GEWIST_ADRES},
-    gewist=_("Uw naam en e-mailadres bij steunbetuigingen (de steun telt nog mee, zonder naam)."),
+    export=(
+        "voorstel__traject__titel",
+        "naam",
+        "naam_openbaar",
+        "email",
+        "postcode",
+        "via_openbare_pagina",
+        "bevestigd_op",
+        "created_at",
+    ),
+    wissen={
+        "naam": GEWIST,
+        "naam_openbaar": lambda rij, veld, p: False,
+        "email": GEWIST_ADRES,
+        "postcode": LEEG,
+    },
+    gewist=_(
+        "Uw naam, e-mailadres en postcode bij steunbetuigingen (de steun telt nog mee, "
+        "zonder naam)."
+    ),
 )
 
 

@@ -124,6 +124,57 @@ def gemeente_voorstellen(*, gemeente: Gemeente, alleen_open: bool = False) -> Qu
     return qs.order_by("besluit", "beslissen_voor", "pk")
 
 
+def openbare_voorstellen(*, gemeente: Gemeente | None = None) -> QuerySet[Voorstel]:
+    """Submitted proposals their initiative chose to publish, newest publication first.
+
+    A draft is never public, nor is a withdrawn proposal; ``gemeente`` narrows to one gemeente.
+    """
+    qs = (
+        Voorstel.objects.filter(openbaar=True, ingediend_op__isnull=False)
+        .exclude(traject__status__in=[TrajectStatus.CONCEPT, TrajectStatus.INGETROKKEN])
+        .select_related("traject", "traject__gemeente", "initiatief", "opgave")
+    )
+    if gemeente is not None:
+        qs = qs.filter(traject__gemeente=gemeente)
+    return qs.order_by("-openbaar_sinds", "-pk")
+
+
+def openbaar_voorstel_get(*, gemeente: Gemeente, pk: int) -> Voorstel:
+    """A published proposal of ``gemeente``, or 404."""
+    voorstel = openbare_voorstellen(gemeente=gemeente).filter(pk=pk).first()
+    if voorstel is None:
+        raise Http404
+    return voorstel
+
+
+#: Supporters' names on a public page (the count is always complete).
+STEUNERS_OP_PAGINA = 50
+
+
+def steun_telling(*, voorstel: Voorstel) -> dict:
+    """All the support of a proposal in one query: confirmed online support (asked by the
+    initiative or given on the public page, of which from the gemeente's postcodes), the
+    signatures on paper, and the total."""
+    telling = voorstel.steunbetuigingen.filter(bevestigd_op__isnull=False).aggregate(
+        online=Count("pk"),
+        openbaar=Count("pk", filter=Q(via_openbare_pagina=True)),
+        lokaal=Count("pk", filter=Q(lokaal=True)),
+    )
+    telling["handtekeningen"] = voorstel.handtekeningen
+    telling["totaal"] = telling["online"] + voorstel.handtekeningen
+    return telling
+
+
+def openbare_steuners(*, voorstel: Voorstel) -> list[str]:
+    """The names supporters allowed on the public page, first ones first (bounded)."""
+    return list(
+        voorstel.steunbetuigingen.filter(bevestigd_op__isnull=False, naam_openbaar=True)
+        .exclude(naam="")
+        .order_by("bevestigd_op", "pk")
+        .values_list("naam", flat=True)[:STEUNERS_OP_PAGINA]
+    )
+
+
 def voorstel_get(*, traject: Traject) -> Voorstel:
     voorstel = (
         Voorstel.objects.select_related("initiatief", "opgave", "besloten_door")
@@ -153,6 +204,7 @@ def voorstel_details(*, voorstel: Voorstel) -> dict:
         "contactpersonen": list(voorstel.initiatief.contactpersonen.all()),
         "steun": steun,
         "steun_bevestigd": sum(1 for s in steun if s.bevestigd_op),
+        "steun_telling": steun_telling(voorstel=voorstel),
         "bijlagen": list(voorstel.bijlagen.all()),
         "besluitbrief": getattr_of_none(voorstel, "besluitbrief"),
         "beoordeling": getattr_of_none(voorstel, "beoordeling"),

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from aanbesteden.constants import Rol
+from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import heeft_rol
 from aanbesteden.selectors import lidmaatschap_get
@@ -307,6 +307,61 @@ def steun_vragen(*, voorstel: Voorstel, door: User, naam: str, email: str) -> St
 
 
 @transaction.atomic
+def openbare_steun_geven(
+    *,
+    voorstel: Voorstel,
+    email: str,
+    naam: str = "",
+    naam_openbaar: bool = False,
+    postcode: str = "",
+) -> None:
+    """Anyone supports a published proposal: the support counts once the address confirms it
+    with the link we mail. One address counts once; asking again mails a fresh link (also to
+    withdraw). The answer is the same whether or not the address already supports it."""
+    voorstel = (
+        Voorstel.objects.select_for_update(of=("self",))
+        .select_related("traject__gemeente", "initiatief")
+        .get(pk=voorstel.pk)
+    )
+    if not selectors.openbare_voorstellen().filter(pk=voorstel.pk).exists():
+        raise IntakeFout(_("Dit voorstel is niet (meer) openbaar."))
+    gemeente = voorstel.traject.gemeente
+    email = email.strip().lower()
+    postcode = postcode.strip().upper().replace(" ", "")
+    postcode = f"{postcode[:4]} {postcode[4:]}" if postcode else ""
+    token = secrets.token_urlsafe(32)
+    steun = Steunbetuiging.objects.filter(voorstel=voorstel, email=email).first()
+    if steun is None:
+        steun = Steunbetuiging(voorstel=voorstel, email=email, via_openbare_pagina=True)
+    if steun.bevestigd_op is None or steun.via_openbare_pagina:
+        steun.naam = naam.strip()
+        steun.naam_openbaar = naam_openbaar and bool(steun.naam)
+        steun.postcode = postcode
+        gebieden = gemeente.steun_postcodegebieden
+        steun.lokaal = (postcode[:4] in gebieden) if gebieden and postcode else None
+    steun.token_hash = token_hash(token)
+    steun.save()
+    link = absolute_url(reverse("initiatieven:steun_bevestigen", kwargs={"token": token}))
+    context = {
+        "link": link,
+        "titel": op_een_regel(voorstel.traject.titel),
+        "gemeente": gemeente.naam,
+        "al_bevestigd": steun.bevestigd_op is not None,
+    }
+    mail_aan_adres(adres=email, sjabloon="initiatieven/mail/steun_openbaar", context=context)
+
+
+@transaction.atomic
+def steun_intrekken(*, token: str) -> bool:
+    """The supporter withdraws, with the link from the mail; the support no longer counts and
+    its name, address and postcode are gone. False for an unknown link."""
+    verwijderd, _per_model = Steunbetuiging.objects.filter(
+        token_hash=token_hash(token or "")
+    ).delete()
+    return verwijderd > 0
+
+
+@transaction.atomic
 def steun_bevestigen(*, token: str) -> Steunbetuiging | None:
     """Confirm a support statement; the same link again changes nothing."""
     steun = (
@@ -320,6 +375,27 @@ def steun_bevestigen(*, token: str) -> Steunbetuiging | None:
         steun.bevestigd_op = timezone.now()
         steun.save(update_fields=["bevestigd_op"])
     return steun
+
+
+@transaction.atomic
+def voorstel_openbaar_zetten(*, voorstel: Voorstel, door: User, openbaar: bool) -> Voorstel:
+    """The initiative publishes its proposal, or takes it off the public pages again.
+
+    Only the proposal, the initiative's name (when it allows it) and the support count are
+    public; contact persons never are. A withdrawn proposal cannot be published.
+    """
+    traject = Traject.objects.select_for_update().get(pk=voorstel.traject_id)
+    if not heeft_rol(door, traject, Rol.INITIATIEFNEMER):
+        raise IntakeFout(_("Alleen het initiatief kan het voorstel openbaar maken."))
+    if openbaar and traject.status == TrajectStatus.INGETROKKEN:
+        raise IntakeFout(_("Een ingetrokken voorstel kan niet openbaar worden."))
+    voorstel = Voorstel.objects.select_for_update().get(pk=voorstel.pk)
+    if voorstel.openbaar != openbaar:
+        voorstel.openbaar = openbaar
+        voorstel.openbaar_sinds = timezone.now() if openbaar else None
+        voorstel.save(update_fields=["openbaar", "openbaar_sinds", "updated_at"])
+    voorstel.traject = traject
+    return voorstel
 
 
 def voorstel_ingediend(*, traject: Traject) -> Voorstel:
@@ -442,20 +518,28 @@ def besluit_vastleggen(*, traject: Traject, door: User, motivatie: str, besluit:
 
 
 def besluitbrief_inplannen(*, besluitbrief: Besluitbrief) -> None:
+    from aanbesteden.werk import werk_inplannen
+
     from .tasks import besluitbrief_maken
 
-    transaction.on_commit(lambda: besluitbrief_maken.delay(besluitbrief.pk))
+    werk_inplannen(besluitbrief_maken, besluitbrief_id=besluitbrief.pk)
 
 
 @transaction.atomic
 def besluitbrief_opnieuw(*, besluitbrief: Besluitbrief, door: User) -> Besluitbrief:
+    """Try the letter again: when it failed, or when it waits longer than it should (a worker
+    was killed, the broker lost it)."""
+    from aanbesteden.werk import werk_opnieuw
+
+    from .tasks import besluitbrief_maken
+
     brief = Besluitbrief.objects.select_for_update().get(pk=besluitbrief.pk)
     if brief.status == DocumentStatus.KLAAR:
         raise IntakeFout(_("De besluitbrief is al klaar."))
     brief.status = DocumentStatus.WACHTEN
     brief.fout = ""
     brief.save(update_fields=["status", "fout", "updated_at"])
-    besluitbrief_inplannen(besluitbrief=brief)
+    werk_opnieuw(besluitbrief_maken, besluitbrief_id=brief.pk)
     return brief
 
 

@@ -14,6 +14,11 @@ urlpatterns = [
     ),
     path("g/<slug:gemeente>/uitdaagrecht/", views.voorstel_starten, name="uitdaagrecht_starten"),
     path("g/<slug:gemeente>/voorstel/gestart/", views.voorstel_gestart, name="voorstel_gestart"),
+    path(
+        "g/<slug:gemeente>/voorstellen/<int:pk>/",
+        views.openbaar_voorstel,
+        name="openbaar_voorstel",
+    ),
     path("steun/<str:token>/", views.steun_bevestigen, name="steun_bevestigen"),
     # officials of a gemeente
     path("gemeenten/<slug:gemeente>/opgaven/", views.opgaven_beheer, name="opgaven_beheer"),
@@ -51,6 +56,11 @@ urlpatterns = [
         "trajecten/<int:pk>/voorstel/bijlagen/<int:bijlage>/verwijderen/",
         views.bijlage_verwijderen,
         name="bijlage_verwijderen",
+    ),
+    path(
+        "trajecten/<int:pk>/voorstel/openbaar/",
+        views.voorstel_openbaar_zetten,
+        name="voorstel_openbaar_zetten",
     ),
     path("trajecten/<int:pk>/voorstel/steun/", views.steun, name="steun"),
     path("trajecten/<int:pk>/voorstel/beoordelen/", views.beoordelen, name="beoordelen"),

@@ -34,6 +34,7 @@ from .forms import (
     HorizonForm,
     IndicatorFormSet,
     InitiatiefForm,
+    OpenbareSteunForm,
     OpgaveForm,
     SteunForm,
     VoorstelForm,
@@ -43,6 +44,9 @@ from .models import Beoordelingscriterium, HorizonVersie
 from .services import IntakeFout
 
 A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
+
+#: Published proposals on a gemeente's public page (the rest through the register and search).
+OPENBAAR_OP_PAGINA = 20
 
 
 def _gemeente_voor_ambtenaar(request: HttpRequest, slug: str, beheerder: bool = False) -> Gemeente:
@@ -86,8 +90,56 @@ def gemeente(request: HttpRequest, gemeente: str) -> HttpResponse:
     """The public page of one gemeente, with its open calls."""
     gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
     opgaven = selectors.open_opgaven(gemeente=gemeente_obj)
+    voorstellen = list(selectors.openbare_voorstellen(gemeente=gemeente_obj)[:OPENBAAR_OP_PAGINA])
     return render(
-        request, "initiatieven/gemeente.html", {"gemeente": gemeente_obj, "opgaven": opgaven}
+        request,
+        "initiatieven/gemeente.html",
+        {"gemeente": gemeente_obj, "opgaven": opgaven, "voorstellen": voorstellen},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def openbaar_voorstel(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
+    """Public: a proposal its initiative published, with its support and the decision; anyone
+    can support it (confirmed by a link in the mail)."""
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    voorstel_obj = selectors.openbaar_voorstel_get(gemeente=gemeente_obj, pk=pk)
+    postcode_vragen = bool(gemeente_obj.steun_postcodegebieden)
+    form = OpenbareSteunForm(_post(request), postcode_vragen=postcode_vragen)
+    if request.method == "POST" and form.is_valid():
+        limiet_bewaken(request, soort="openbare_steun", adres=form.cleaned_data["email"])
+        try:
+            services.openbare_steun_geven(
+                voorstel=voorstel_obj,
+                email=form.cleaned_data["email"],
+                naam=form.cleaned_data["naam"],
+                naam_openbaar=form.cleaned_data["naam_openbaar"],
+                postcode=form.cleaned_data.get("postcode", ""),
+            )
+        except IntakeFout as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Kijk in uw e-mail. Klik op de link in de e-mail, dan telt uw steun mee. "
+                    "Met dezelfde link kunt u uw steun later weer intrekken."
+                ),
+            )
+            return redirect(voorstel_obj.openbare_url())
+    return render(
+        request,
+        "initiatieven/openbaar_voorstel.html",
+        {
+            "gemeente": gemeente_obj,
+            "voorstel": voorstel_obj,
+            "traject": voorstel_obj.traject,
+            "form": form,
+            "postcode_vragen": postcode_vragen,
+            "telling": selectors.steun_telling(voorstel=voorstel_obj),
+            "steuners": selectors.openbare_steuners(voorstel=voorstel_obj),
+        },
+        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -278,6 +330,7 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
             "voorstel": voorstel_obj,
             "rollen": rollen,
             "ambtenaar": A in rollen,
+            "is_initiatief": INI in rollen and traject.status != TrajectStatus.INGETROKKEN,
             "mag_wijzigen": INI in rollen and traject.status == TrajectStatus.CONCEPT,
             "onvervuld": fasen.onvervuld(traject, "indienen")
             if traject.status == TrajectStatus.CONCEPT
@@ -286,6 +339,29 @@ def voorstel(request: HttpRequest, pk: int) -> HttpResponse:
             **selectors.voorstel_details(voorstel=voorstel_obj),
         },
     )
+
+
+@login_required
+@require_POST
+def voorstel_openbaar_zetten(request: HttpRequest, pk: int) -> HttpResponse:
+    """The initiative publishes its proposal, or takes it off the public pages."""
+    traject = _traject(request, pk, INI)
+    voorstel_obj = selectors.voorstel_get(traject=traject)
+    openbaar = request.POST.get("openbaar") == "1"
+    try:
+        services.voorstel_openbaar_zetten(
+            voorstel=voorstel_obj, door=request.user, openbaar=openbaar
+        )
+    except IntakeFout as exc:
+        messages.error(request, str(exc))
+    else:
+        if openbaar:
+            messages.success(
+                request, _("Het voorstel is openbaar. Iedereen kan het zien en steunen.")
+            )
+        else:
+            messages.success(request, _("Het voorstel is niet meer openbaar."))
+    return redirect("initiatieven:voorstel", pk=traject.pk)
 
 
 @login_required
@@ -441,14 +517,24 @@ def steun(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def steun_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
     """Public: a supporter confirms with the link from the mail (a button, so that mail
-    scanners opening the link do not confirm)."""
+    scanners opening the link do not confirm), or withdraws the support with the same link."""
+    if request.method == "POST" and "intrekken" in request.POST:
+        if not services.steun_intrekken(token=token):
+            return render(
+                request, "initiatieven/steun_bevestigen.html", {"ongeldig": True}, status=404
+            )
+        return render(request, "initiatieven/steun_bevestigen.html", {"ingetrokken": True})
     if request.method == "POST":
         steun_obj = services.steun_bevestigen(token=token)
         if steun_obj is None:
             return render(
                 request, "initiatieven/steun_bevestigen.html", {"ongeldig": True}, status=404
             )
-        return render(request, "initiatieven/steun_bevestigen.html", {"bevestigd": steun_obj})
+        return render(
+            request,
+            "initiatieven/steun_bevestigen.html",
+            {"bevestigd": steun_obj, "token": token},
+        )
     return render(request, "initiatieven/steun_bevestigen.html", {"token": token})
 
 
@@ -490,7 +576,12 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "initiatieven/beoordelen.html",
-        {"traject": traject, "voorstel": voorstel_obj, "form": form},
+        {
+            "traject": traject,
+            "voorstel": voorstel_obj,
+            "form": form,
+            "telling": selectors.steun_telling(voorstel=voorstel_obj),
+        },
         status=status,
     )
 

@@ -20,3 +20,11 @@ class Bezorging(models.TextChoices):
     DIRECT = "direct", _("Meteen een e-mail")
     DAGOVERZICHT = "dagoverzicht", _("Eén e-mail per dag met alles bij elkaar")
     GEEN = "geen", _("Geen e-mail, alleen in de lijst met meldingen")
+
+
+class MailStatus(models.TextChoices):
+    """Where an owed mail stands (``Uitgaandemail``)."""
+
+    WACHTEN = "wachten", _("Nog te versturen")
+    VERZONDEN = "verzonden", _("Verzonden")
+    OPGEGEVEN = "opgegeven", _("Opgegeven")

@@ -6,11 +6,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.models import Traject
 
-from .constants import Bezorging, NotificatieSoort
+from .constants import Bezorging, MailStatus, NotificatieSoort
 
 
 class Notificatie(models.Model):
@@ -100,3 +101,43 @@ class Dagoverzicht(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gebruiker} {self.datum}"
+
+
+class Uitgaandemail(models.Model):
+    """Every mail the platform owes a person, written in the same transaction as the change
+    that owes it (the mail outbox). A task sends it after the commit; when the mail server
+    refuses or is away, it is tried again after ``MAIL_WACHTTIJDEN`` (minutes, then hours) by
+    the sweep that beat runs every minute. Sent exactly once: the row is locked while it is
+    sent and marked sent in the same transaction."""
+
+    adres = models.EmailField(_("adres"), max_length=254)
+    onderwerp = models.CharField(_("onderwerp"), max_length=255)
+    tekst = models.TextField(_("tekst"))
+    #: Attachments as ``[{"naam", "mime", "inhoud" (base64)}]``: the mail needs nothing else to
+    #: be sent, whatever happens later to what it is about.
+    bijlagen = models.JSONField(_("bijlagen"), default=list, blank=True)
+    notificatie = models.ForeignKey(
+        Notificatie,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="mails",
+        verbose_name=_("notificatie"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=MailStatus.choices, default=MailStatus.WACHTEN
+    )
+    pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    volgende_poging = models.DateTimeField(_("volgende poging"), default=timezone.now)
+    laatste_fout = models.TextField(_("laatste fout"), blank=True)
+    verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uitgaande mail")
+        verbose_name_plural = _("uitgaande mails")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["status", "volgende_poging"], name="mail_wachtend")]
+
+    def __str__(self) -> str:
+        return f"{self.adres}: {self.onderwerp}"

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.persoonsgegevens import VERWIJDEREN, register
 
-from .models import Dagoverzicht, Notificatie, NotificatieVoorkeur
+from .models import Dagoverzicht, Notificatie, NotificatieVoorkeur, Uitgaandemail
 
 register.gegevens(
     Notificatie,
@@ -36,4 +36,14 @@ register.gegevens(
     export=("datum", "aantal", "verzonden_op"),
     wissen=VERWIJDEREN,
     gewist=_("Uw meldingen en uw voorkeuren voor e-mail."),
+)
+
+register.gegevens(
+    Uitgaandemail,
+    "uitgaande_mails",
+    titel=_("E-mails aan u die het platform verstuurt of verstuurde"),
+    rijen=lambda p: Uitgaandemail.objects.filter(adres__iexact=p.email),
+    export=("onderwerp", "status", "created_at", "verzonden_op"),
+    wissen=VERWIJDEREN,
+    gewist=_("De e-mails aan u die nog bewaard werden."),
 )

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from aanbesteden.models import User
 
 from . import selectors
-from .berichten import _mail, opmaken
+from .berichten import mail_vastleggen, mail_versturen_nu, opmaken
 from .constants import Bezorging, NotificatieSoort
 from .models import Dagoverzicht, Notificatie, NotificatieVoorkeur
 
@@ -88,7 +88,10 @@ def dagoverzicht_versturen(*, gebruiker_id: int) -> bool:
                 "site_url": settings.SITE_URL,
             }
             onderwerp, tekst = opmaken("meldingen/mail/dagoverzicht", ctx)
-        _mail(gebruiker.email, onderwerp, tekst)
+        # This runs in a worker already: recorded, then sent from here (the sweep keeps it
+        # owed when the mail server refuses).
+        mail = mail_vastleggen(adres=gebruiker.email, onderwerp=onderwerp, tekst=tekst)
+        mail_versturen_nu(mail.pk)
         nu = timezone.now()
         Notificatie.objects.filter(pk__in=[m.pk for m in meldingen]).update(gemaild_op=nu)
         overzicht.verzonden_op = nu

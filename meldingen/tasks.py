@@ -19,3 +19,20 @@ def dagoverzichten_versturen() -> int:
     from .services import dagoverzichten_versturen as versturen
 
     return versturen()
+
+
+@shared_task(acks_late=True)
+def mail_versturen(mail_id: int) -> bool:
+    """Send one owed mail (exactly once). A failure is recorded on the mail with the time of
+    its next try, which the sweep keeps; this task does not retry itself."""
+    from .berichten import mail_versturen_nu
+
+    return mail_versturen_nu(mail_id)
+
+
+@shared_task
+def mails_nalopen() -> int:
+    """Beat, every minute: send owed mails whose next try is due."""
+    from .berichten import mails_nalopen as nalopen
+
+    return nalopen()

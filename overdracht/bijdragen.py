@@ -100,3 +100,52 @@ def overeenkomst_bestanden(traject) -> list:
 
 
 bijdragen.dossier_bestanden("overeenkomst", bestanden=overeenkomst_bestanden, volgorde=20)
+
+# --- the public page of a handed-over task -----------------------------------------------------
+
+
+def openbare_overeenkomst(traject) -> dict | None:
+    """The signed agreement without personal data: its terms and clauses, and which parties
+    signed when (not who signed, nor the PDF, which carries the names)."""
+    versie = (
+        OvereenkomstVersie.objects.filter(
+            traject=traject, status__in=[VersieStatus.ONDERTEKEND, VersieStatus.VERZEGELD]
+        )
+        .only(
+            "nummer",
+            "status",
+            "startdatum",
+            "looptijd_maanden",
+            "evaluatie_frequentie",
+            "taak_gemeente",
+            "exitplan",
+            "verzegeld_op",
+            "verzegeld_sha256",
+        )
+        .order_by("-nummer")
+        .first()
+    )
+    if versie is None:
+        return None
+    return {
+        "versie": versie,
+        "clausules": list(
+            VersieClausule.objects.filter(versie=versie)
+            .only("titel", "tekst", "volgorde")
+            .order_by("volgorde", "pk")
+        ),
+        "getekend": [
+            {"partij": PartijSoort(o["partij_soort"]).label, "op": o["getekend_op"]}
+            for o in Ondertekening.objects.filter(versie=versie, getekend_op__isnull=False)
+            .order_by("getekend_op", "pk")
+            .values("partij_soort", "getekend_op")
+        ],
+    }
+
+
+bijdragen.openbare_sectie(
+    "overeenkomst",
+    template="overdracht/overzicht/_openbaar_overeenkomst.html",
+    gegevens=openbare_overeenkomst,
+    volgorde=40,
+)

@@ -127,8 +127,23 @@ class TekenenForm(Formulier):
         max_length=200,
         help_text=_("Precies zoals hierboven staat."),
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        error_messages={"required": _("Typ uw naam.")},
     )
     pdf_sha256 = forms.CharField(max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args, naam_bekend: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not naam_bekend:
+            self.fields["naam"].label = _("Uw voor- en achternaam")
+            self.fields["naam"].help_text = _(
+                "Zo komt uw naam in de overeenkomst. Wij bewaren hem bij uw account."
+            )
+
+    def clean_naam(self):
+        naam = " ".join(self.cleaned_data["naam"].split())
+        if "@" in naam:
+            raise forms.ValidationError(_("Typ uw naam, niet uw e-mailadres."))
+        return naam
 
 
 class WeigerenForm(Formulier):

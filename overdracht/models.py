@@ -5,10 +5,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.constants import EvaluatieFrequentie, PartijSoort
-from aanbesteden.models import Gemeente, Traject
+from aanbesteden.models import Gemeente, Traject, Werk
+from accounts.constants import GECONTROLEERD, InlogMiddel
 from coalities.models import Partner
 
 from .constants import ClausuleSoort, PdfStatus, VersieStatus
@@ -101,6 +103,28 @@ class OvereenkomstVersie(models.Model):
     def __str__(self) -> str:
         return f"{self.traject} – versie {self.nummer}"
 
+    @cached_property
+    def open_werk(self) -> Werk | None:
+        """The owed work on this version's document (the PDF being made, or the seal), or
+        None: its age is shown, and when it is overdue an official may try again."""
+        from aanbesteden.werk import open_werk
+
+        if self.status == VersieStatus.VASTGESTELD and self.pdf_status == PdfStatus.BEZIG:
+            return open_werk("overdracht.tasks.overeenkomst_pdf_maken", versie_id=self.pk)
+        if self.status == VersieStatus.ONDERTEKEND and self.verzegeld_status == PdfStatus.BEZIG:
+            return open_werk("overdracht.tasks.overeenkomst_verzegelen", versie_id=self.pk)
+        return None
+
+    @property
+    def werk_te_laat(self) -> bool:
+        """The document is being made for longer than it should take (or its work is lost)."""
+        from aanbesteden.werk import werk_te_laat
+
+        bezig = (
+            self.status == VersieStatus.VASTGESTELD and self.pdf_status == PdfStatus.BEZIG
+        ) or (self.status == VersieStatus.ONDERTEKEND and self.verzegeld_status == PdfStatus.BEZIG)
+        return bezig and (self.open_werk is None or werk_te_laat(self.open_werk))
+
 
 class VersieClausule(models.Model):
     versie = models.ForeignKey(
@@ -146,6 +170,21 @@ class Ondertekening(models.Model):
     pdf_sha256 = models.CharField(_("SHA-256 van de getekende PDF"), max_length=64, blank=True)
     geweigerd_op = models.DateTimeField(_("geweigerd op"), null=True, blank=True)
     weigerreden = models.TextField(_("reden van weigeren"), blank=True)
+    # How the signatory's identity was checked when signing (accounts.oidc.sessie_identiteit):
+    # the means, the level of assurance the broker gave, and with eHerkenning the organisation
+    # it proved. Never a BSN.
+    middel = models.CharField(
+        _("getekend na inloggen met"), max_length=12, choices=InlogMiddel.choices, blank=True
+    )
+    betrouwbaarheidsniveau = models.CharField(
+        _("betrouwbaarheidsniveau"), max_length=200, blank=True
+    )
+    gecontroleerd_kvk_nummer = models.CharField(
+        _("KvK-nummer volgens eHerkenning"), max_length=8, blank=True
+    )
+    gecontroleerde_organisatie = models.CharField(
+        _("organisatie volgens eHerkenning"), max_length=200, blank=True
+    )
 
     class Meta:
         verbose_name = _("ondertekening")
@@ -169,3 +208,8 @@ class Ondertekening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.namens})"
+
+    @property
+    def gecontroleerd(self) -> bool:
+        """Signed with an identity a third party checked (SSO, DigiD, eHerkenning)."""
+        return self.middel in GECONTROLEERD

@@ -47,8 +47,18 @@ register.gegevens(
         "ip_adres",
         "geweigerd_op",
         "weigerreden",
+        "middel",
+        "betrouwbaarheidsniveau",
+        "gecontroleerd_kvk_nummer",
+        "gecontroleerde_organisatie",
     ),
-    wissen={"naam": GEWIST, "ip_adres": LEEG, "namens": _namens_bewoner},
+    wissen={
+        "naam": GEWIST,
+        "ip_adres": LEEG,
+        "namens": _namens_bewoner,
+        "gecontroleerd_kvk_nummer": LEEG,
+        "gecontroleerde_organisatie": LEEG,
+    },
     bewaren=lambda rijen, p: rijen.filter(getekend_op__isnull=False),
     blijft={
         "ondertekenaar": _(

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import translation
@@ -47,6 +47,72 @@ def _optioneel(obj: Any, naam: str) -> Any:
         return getattr(obj, naam)
     except ObjectDoesNotExist:
         return None
+
+
+# --- who signs, by name -----------------------------------------------------------------------
+def is_een_naam(tekst: str) -> bool:
+    """A person's name, not an e-mail address: letters, and no ``@``."""
+    tekst = " ".join((tekst or "").split())
+    return len(tekst) >= 2 and "@" not in tekst and any(c.isalpha() for c in tekst)
+
+
+def ondertekenaar_naam(*, gebruiker: User, initiatief: Any = None, partner: Any = None) -> str:
+    """The name a signatory signs with: the name kept with the account, else the name the
+    proposal gives the contact person with the same address, else the partner's contact
+    person. Never the e-mail address: '' when nobody named them (the signing page asks once)."""
+    if is_een_naam(gebruiker.naam):
+        return " ".join(gebruiker.naam.split())
+    if initiatief is not None:
+        for c in sorted(
+            initiatief.contactpersonen.all(), key=lambda c: (not c.is_vertegenwoordiger, c.pk)
+        ):
+            if c.email.casefold() == gebruiker.email.casefold() and is_een_naam(c.naam):
+                return " ".join(c.naam.split())
+    if partner is not None and is_een_naam(partner.contactpersoon):
+        return " ".join(partner.contactpersoon.split())
+    return ""
+
+
+# --- signing with a checked identity ----------------------------------------------------------
+def vereist_middel(ondertekening: Ondertekening, traject: Traject) -> tuple[str, str] | None:
+    """What identity the gemeente asks of this signatory, as ``(means, KvK number)``, or
+    ``None`` when its policy asks none (the one-time link and the password will do). The
+    gemeente's signatory: its SSO. A partner or initiative with a KvK number: eHerkenning for
+    that number. A resident (or a group without a KvK number): DigiD."""
+    from accounts.constants import InlogMiddel
+    from accounts.models import Inlogbeleid
+    from coalities.constants import PartnerSoort
+
+    if not Inlogbeleid.objects.filter(
+        gemeente_id=traject.gemeente_id, tekenen_gecontroleerd=True
+    ).exists():
+        return None
+    if ondertekening.partij_soort == PartijSoort.GEMEENTE:
+        return InlogMiddel.SSO.value, ""
+    kvk = ""
+    if ondertekening.partij_soort == PartijSoort.PARTNER and ondertekening.partner_id:
+        partner = ondertekening.partner
+        if partner is not None and partner.soort != PartnerSoort.BEWONER:
+            kvk = partner.kvk_nummer
+    elif ondertekening.partij_soort == PartijSoort.INITIATIEF:
+        voorstel = _optioneel(traject, "voorstel")
+        kvk = voorstel.initiatief.kvk_nummer if voorstel is not None else ""
+    if kvk:
+        return InlogMiddel.EHERKENNING.value, kvk
+    return InlogMiddel.DIGID.value, ""
+
+
+def aanbieder_voor(middel: str, traject: Traject):
+    """The active provider of ``middel`` for the traject's gemeente (its own first, else the
+    installation's), or ``None``."""
+    from accounts.models import OidcAanbieder
+
+    return (
+        OidcAanbieder.objects.filter(soort=middel, actief=True)
+        .filter(Q(gemeente_id=traject.gemeente_id) | Q(gemeente__isnull=True))
+        .order_by(F("gemeente_id").asc(nulls_last=True), "pk")
+        .first()
+    )
 
 
 # --- the snapshot ------------------------------------------------------------------------------
@@ -174,17 +240,15 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict[str, Any]:
                         "label": c.naam,
                         "namens": initiatief.naam,
                         "functie": c.functie,
-                        "email": c.email,
                         "telefoon": c.telefoon,
                     }
                 )
         for p in partners:
             contactpersonen.append(
                 {
-                    "label": p.contactpersoon or p.gebruiker.naam,
+                    "label": ondertekenaar_naam(gebruiker=p.gebruiker, partner=p),
                     "namens": p.organisatie,
                     "functie": p.get_rol_display() if p.rol else "",
-                    "email": p.gebruiker.email,
                     "telefoon": p.telefoon,
                 }
             )
@@ -207,7 +271,9 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict[str, Any]:
                 )
                 if initiatief
                 else "",
-                "vertegenwoordiger": (vertegenwoordiger.naam or vertegenwoordiger.email)
+                "vertegenwoordiger": ondertekenaar_naam(
+                    gebruiker=vertegenwoordiger, initiatief=initiatief
+                )
                 if vertegenwoordiger
                 else "",
             },
@@ -218,7 +284,7 @@ def overeenkomst_gegevens(*, traject: Traject) -> dict[str, Any]:
                     "rechtsvorm": p.rechtsvorm,
                     "kvk_nummer": p.kvk_nummer,
                     "rol": p.get_rol_display() if p.rol else "",
-                    "vertegenwoordiger": p.gebruiker.naam or p.gebruiker.email,
+                    "vertegenwoordiger": ondertekenaar_naam(gebruiker=p.gebruiker, partner=p),
                 }
                 for p in partners
             ],

@@ -17,7 +17,9 @@ from django.utils.translation import gettext as _
 from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
 from aanbesteden.models import Lidmaatschap, Traject, User
 from aanbesteden.pdf import html_naar_pdf, qr_data_uri, sha256_hex
-from meldingen.berichten import bericht_versturen
+from aanbesteden.werk import werk_inplannen, werk_opnieuw
+from accounts.constants import InlogMiddel
+from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
 from meldingen.constants import NotificatieSoort
 
 from . import selectors
@@ -222,6 +224,7 @@ def versie_vaststellen(
     PDF is made in the background."""
     from coalities.constants import PartnerStatus
     from coalities.models import Partner
+    from initiatieven.models import Voorstel
     from initiatieven.selectors import initiatief_vertegenwoordiger
 
     versie = _vereis_concept(versie)
@@ -254,12 +257,14 @@ def versie_vaststellen(
     versie.save()
 
     initiatief_naam = inhoud["initiatief"]["naam"]
+    voorstel = Voorstel.objects.filter(traject=traject).select_related("initiatief").first()
+    initiatief = voorstel.initiatief if voorstel else None
     rijen = [
         Ondertekening(
             versie=versie,
             partij_soort=PartijSoort.INITIATIEF,
             ondertekenaar=vertegenwoordiger,
-            naam=vertegenwoordiger.naam or vertegenwoordiger.email,
+            naam=selectors.ondertekenaar_naam(gebruiker=vertegenwoordiger, initiatief=initiatief),
             namens=initiatief_naam,
         )
     ]
@@ -272,7 +277,7 @@ def versie_vaststellen(
                 partij_soort=PartijSoort.PARTNER,
                 partner=partner,
                 ondertekenaar=partner.gebruiker,
-                naam=partner.gebruiker.naam or partner.gebruiker.email,
+                naam=selectors.ondertekenaar_naam(gebruiker=partner.gebruiker, partner=partner),
                 namens=partner.organisatie,
             )
         )
@@ -281,7 +286,7 @@ def versie_vaststellen(
             versie=versie,
             partij_soort=PartijSoort.GEMEENTE,
             ondertekenaar=gemeente_ondertekenaar,
-            naam=gemeente_ondertekenaar.naam or gemeente_ondertekenaar.email,
+            naam=selectors.ondertekenaar_naam(gebruiker=gemeente_ondertekenaar),
             namens=f"Gemeente {traject.gemeente.naam}",
         )
     )
@@ -293,24 +298,30 @@ def versie_vaststellen(
 def _na_commit_pdf(versie_id: int) -> None:
     from .tasks import overeenkomst_pdf_maken
 
-    transaction.on_commit(lambda: overeenkomst_pdf_maken.delay(versie_id))
+    werk_inplannen(overeenkomst_pdf_maken, versie_id=versie_id)
 
 
 @transaction.atomic
 def versie_pdf_opnieuw(*, versie: OvereenkomstVersie, door: User) -> OvereenkomstVersie:
-    """Try a failed PDF (or seal) again."""
-    from .tasks import overeenkomst_verzegelen
+    """Try a failed PDF (or seal) again, or one that is overdue (still "being made" longer
+    than ``WERK_TE_LAAT_NA`` seconds: a worker was killed, the broker lost it)."""
+    from .tasks import overeenkomst_pdf_maken, overeenkomst_verzegelen
 
     _vereis_overdrachtfase(versie.traject_id)
     versie = OvereenkomstVersie.objects.select_for_update().get(pk=versie.pk)
-    if versie.status == VersieStatus.VASTGESTELD and versie.pdf_status == PdfStatus.MISLUKT:
+    te_laat = versie.werk_te_laat
+    if versie.status == VersieStatus.VASTGESTELD and (
+        versie.pdf_status == PdfStatus.MISLUKT or te_laat
+    ):
         versie.pdf_status, versie.pdf_fout = PdfStatus.BEZIG, ""
         versie.save(update_fields=["pdf_status", "pdf_fout"])
-        _na_commit_pdf(versie.pk)
-    elif versie.status == VersieStatus.ONDERTEKEND and versie.verzegeld_status == PdfStatus.MISLUKT:
+        werk_opnieuw(overeenkomst_pdf_maken, versie_id=versie.pk)
+    elif versie.status == VersieStatus.ONDERTEKEND and (
+        versie.verzegeld_status == PdfStatus.MISLUKT or te_laat
+    ):
         versie.verzegeld_status, versie.pdf_fout = PdfStatus.BEZIG, ""
         versie.save(update_fields=["verzegeld_status", "pdf_fout"])
-        transaction.on_commit(lambda: overeenkomst_verzegelen.delay(versie.pk))
+        werk_opnieuw(overeenkomst_verzegelen, versie_id=versie.pk)
     else:
         raise OvereenkomstFout(_("Er is niets om opnieuw te proberen."))
     return versie
@@ -422,10 +433,16 @@ def ondertekening_tekenen(
     ip_adres: str | None,
     getypte_naam: str,
     pdf_sha256: str,
+    identiteit: dict | None = None,
 ) -> tuple[Ondertekening, bool]:
     """Sign. Returns ``(ondertekening, nieuw)``; a second click returns ``nieuw=False`` and
     changes nothing. The version's row is locked, so concurrent signatures are serialised and
-    exactly one of them sees that it is the last."""
+    exactly one of them sees that it is the last.
+
+    ``identiteit`` is what the signatory's session proved (``accounts.oidc.sessie_identiteit``):
+    its means, level of assurance and, with eHerkenning, KvK number and organisation. It is
+    recorded with the signature; when the gemeente asks a checked identity, a missing, stale
+    or unfitting one (another means, another KvK number) is refused with the reason."""
     with transaction.atomic():
         basis = (
             Ondertekening.objects.filter(pk=ondertekening_id)
@@ -459,11 +476,32 @@ def ondertekening_tekenen(
             raise OvereenkomstFout(
                 _("Het document is veranderd sinds u het opende. Bekijk de PDF opnieuw.")
             )
-        if not _naam_gelijk(getypte_naam, ondertekening.naam):
+        identiteit = dict(identiteit or {})
+        _identiteit_controleren(ondertekening, traject, identiteit)
+        getypte_naam = " ".join((getypte_naam or "").split())
+        if not ondertekening.naam:
+            # Nobody named this signatory yet: the name typed now is theirs, kept with the
+            # account so they are asked once.
+            if not selectors.is_een_naam(getypte_naam):
+                raise OvereenkomstFout(
+                    _("Typ uw voor- en achternaam. Een e-mailadres is geen naam.")
+                )
+            ondertekening.naam = getypte_naam[:200]
+            if not selectors.is_een_naam(door.naam):
+                User.objects.filter(pk=door.pk).update(naam=getypte_naam[:200])
+                door.naam = getypte_naam[:200]
+        elif not _naam_gelijk(getypte_naam, ondertekening.naam):
             raise OvereenkomstFout(
                 _("Typ uw naam precies zoals hierboven: %(naam)s.") % {"naam": ondertekening.naam}
             )
         ondertekening.getekend_op = timezone.now()
+        ondertekening.middel = identiteit.get("middel", "")
+        ondertekening.betrouwbaarheidsniveau = str(identiteit.get("niveau") or "")[:200]
+        if identiteit.get("middel") == InlogMiddel.EHERKENNING:
+            ondertekening.gecontroleerd_kvk_nummer = str(identiteit.get("kvk") or "")[:8]
+            ondertekening.gecontroleerde_organisatie = str(identiteit.get("organisatie") or "")[
+                :200
+            ]
         ondertekening.ip_adres = ip_adres or None
         ondertekening.instemmingstekst = instemmingstekst(ondertekening, versie)
         ondertekening.pdf_sha256 = versie.pdf_sha256
@@ -481,20 +519,67 @@ def ondertekening_tekenen(
     return ondertekening, True
 
 
-def _allen_getekend(versie: OvereenkomstVersie) -> None:
-    from aanbesteden.services import traject_betrokkenen
+def _identiteit_controleren(
+    ondertekening: Ondertekening, traject: Traject, identiteit: dict
+) -> None:
+    """Refuse, with a plain reason, a signature without the identity the gemeente asks."""
+    from accounts.oidc import identiteit_vers
 
+    vereist = selectors.vereist_middel(ondertekening, traject)
+    if vereist is None:
+        return
+    middel, kvk = vereist
+    naam = InlogMiddel(middel).label
+    if identiteit.get("middel") != middel or identiteit.get("gebruiker") != (
+        ondertekening.ondertekenaar_id
+    ):
+        if middel == InlogMiddel.SSO:
+            raise OvereenkomstFout(
+                _(
+                    "De gemeente vraagt dat u tekent nadat u bent ingelogd via de inlogdienst "
+                    "van uw organisatie (SSO). Log daarmee in en teken daarna."
+                )
+            )
+        if middel == InlogMiddel.EHERKENNING:
+            raise OvereenkomstFout(
+                _(
+                    "De gemeente vraagt dat u namens %(namens)s tekent met eHerkenning. Log in "
+                    "met eHerkenning en teken daarna."
+                )
+                % {"namens": ondertekening.namens}
+            )
+        raise OvereenkomstFout(
+            _("De gemeente vraagt dat u tekent met DigiD. Log in met DigiD en teken daarna.")
+        )
+    if not identiteit_vers(identiteit):
+        raise OvereenkomstFout(
+            _(
+                "U logde te lang geleden in met %(middel)s. Log opnieuw in met %(middel)s en "
+                "teken daarna."
+            )
+            % {"middel": naam}
+        )
+    if kvk and identiteit.get("kvk") != kvk:
+        raise OvereenkomstFout(
+            _(
+                "U bent met eHerkenning ingelogd voor KvK-nummer %(ingelogd)s, maar "
+                "%(namens)s heeft KvK-nummer %(kvk)s. Log in met eHerkenning voor die "
+                "organisatie."
+            )
+            % {
+                "ingelogd": identiteit.get("kvk") or "?",
+                "namens": ondertekening.namens,
+                "kvk": kvk,
+            }
+        )
+
+
+def _allen_getekend(versie: OvereenkomstVersie) -> None:
     from .tasks import overeenkomst_verzegelen
 
-    bericht_versturen(
-        ontvangers=traject_betrokkenen(versie.traject),
-        soort=NotificatieSoort.OVERDRACHT,
-        sjabloon="overdracht/mail/allen_getekend",
-        context={"versie": versie, "traject": versie.traject},
-        traject=versie.traject,
-        url=_versie_url(versie),
-    )
-    transaction.on_commit(lambda: overeenkomst_verzegelen.delay(versie.pk))
+    # No message of its own: the sealed PDF follows at once, mailed to everybody involved
+    # (one mail for this decision, see docs/mailbudget.md).
+    werk_inplannen(overeenkomst_verzegelen, versie_id=versie.pk)
 
 
 @transaction.atomic
@@ -530,24 +615,26 @@ def ondertekening_weigeren(*, ondertekening_id: int, door: User, reden: str) -> 
     ondertekening.weigerreden = reden[:5000]
     ondertekening.save(update_fields=["geweigerd_op", "weigerreden"])
     betrokkenen = traject_betrokkenen(traject)
-    try:
-        traject_transitie(
+    # One message for the refusal, first; the step back to the route tells nobody again.
+    with een_bericht_per_persoon():
+        bericht_versturen(
+            ontvangers=[u for u in betrokkenen if u.pk != door.pk],
+            soort=NotificatieSoort.OVERDRACHT,
+            sjabloon="overdracht/mail/geweigerd",
+            context={"versie": versie, "traject": traject, "ondertekening": ondertekening},
             traject=traject,
-            transitie="terug_naar_route",
-            door=door,
-            motivatie=reden[:5000],
-            controleer_rechten=False,
+            url=traject.get_absolute_url(),
         )
-    except TransitieGeweigerd as exc:
-        raise OvereenkomstFout(exc.bericht) from exc
-    bericht_versturen(
-        ontvangers=[u for u in betrokkenen if u.pk != door.pk],
-        soort=NotificatieSoort.OVERDRACHT,
-        sjabloon="overdracht/mail/geweigerd",
-        context={"versie": versie, "traject": traject, "ondertekening": ondertekening},
-        traject=traject,
-        url=traject.get_absolute_url(),
-    )
+        try:
+            traject_transitie(
+                traject=traject,
+                transitie="terug_naar_route",
+                door=door,
+                motivatie=reden[:5000],
+                controleer_rechten=False,
+            )
+        except TransitieGeweigerd as exc:
+            raise OvereenkomstFout(exc.bericht) from exc
     return ondertekening
 
 
@@ -608,25 +695,27 @@ def versie_verzegelen(*, versie_id: int, doorzetten: bool = True) -> bool:
         ]
         ontvangers = {u.pk: u for u in [*traject_betrokkenen(traject), *ondertekenaars]}
         # The core mails attachments from this process after the commit (not through the
-        # broker), once per notification, in each recipient's language.
-        bericht_versturen(
-            ontvangers=ontvangers.values(),
-            soort=NotificatieSoort.OVERDRACHT,
-            sjabloon="overdracht/mail/verzegeld",
-            context={"versie": versie, "traject": traject},
-            traject=traject,
-            url=_versie_url(versie),
-            bijlagen=[
-                (
-                    f"overeenkomst-{versie.traject_id}-versie-{versie.nummer}.pdf",
-                    data,
-                    "application/pdf",
-                )
-            ],
-        )
+        # broker), once per notification, in each recipient's language. This is the one
+        # message of the decision: the step on to evaluatie below tells nobody again.
+        with een_bericht_per_persoon():
+            bericht_versturen(
+                ontvangers=ontvangers.values(),
+                soort=NotificatieSoort.OVERDRACHT,
+                sjabloon="overdracht/mail/verzegeld",
+                context={"versie": versie, "traject": traject},
+                traject=traject,
+                url=_versie_url(versie),
+                bijlagen=[
+                    (
+                        f"overeenkomst-{versie.traject_id}-versie-{versie.nummer}.pdf",
+                        data,
+                        "application/pdf",
+                    )
+                ],
+            )
 
-        if doorzetten and traject.status == TrajectStatus.OVERDRACHT:
-            _naar_evaluatie(versie)
+            if doorzetten and traject.status == TrajectStatus.OVERDRACHT:
+                _naar_evaluatie(versie)
     return True
 
 

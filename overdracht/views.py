@@ -3,11 +3,14 @@ refusing, the clause library and the public verification page."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -15,6 +18,8 @@ from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis_rol
 from aanbesteden.selectors import lidmaatschap_get, traject_get
+from accounts.constants import InlogMiddel
+from accounts.oidc import identiteit_vers, sessie_identiteit
 
 from . import selectors, services, zegel
 from .constants import PdfStatus, VersieStatus
@@ -89,7 +94,10 @@ def versie_detail(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             "opnieuw": in_overdracht
             and Rol.AMBTENAAR in rollen
             and versie.status != VersieStatus.VERVANGEN
-            and PdfStatus.MISLUKT in (versie.pdf_status, versie.verzegeld_status),
+            and (
+                PdfStatus.MISLUKT in (versie.pdf_status, versie.verzegeld_status)
+                or versie.werk_te_laat
+            ),
         },
     )
 
@@ -298,6 +306,32 @@ def _eigen_ondertekening(request, pk, nummer, id) -> tuple:
     return traject, versie, ondertekening
 
 
+def _identiteit_context(request, traject, ondertekening) -> dict:
+    """What the signing page says about the identity the gemeente asks: which means, whether
+    this session has it, and where to log in with it (back to this page)."""
+    vereist = selectors.vereist_middel(ondertekening, traject)
+    if vereist is None:
+        return {"vereist_middel": None}
+    middel, kvk = vereist
+    identiteit = sessie_identiteit(request)
+    aanbieder = selectors.aanbieder_voor(middel, traject)
+    return {
+        "vereist_middel": InlogMiddel(middel),
+        "vereist_kvk": kvk,
+        "identiteit": identiteit,
+        "identiteit_past": identiteit.get("middel") == middel
+        and identiteit_vers(identiteit)
+        and (not kvk or identiteit.get("kvk") == kvk),
+        "aanbieder_url": (
+            reverse("accounts:oidc_start", kwargs={"code": aanbieder.code})
+            + "?"
+            + urlencode({"next": request.get_full_path()})
+        )
+        if aanbieder
+        else "",
+    }
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse:
@@ -311,7 +345,11 @@ def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse
         and versie.pdf_status == PdfStatus.KLAAR
         and ondertekening.geweigerd_op is None
     )
-    form = TekenenForm(request.POST or None, initial={"pdf_sha256": versie.pdf_sha256})
+    form = TekenenForm(
+        request.POST or None,
+        initial={"pdf_sha256": versie.pdf_sha256},
+        naam_bekend=bool(ondertekening.naam),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             _rij, nieuw = services.ondertekening_tekenen(
@@ -320,6 +358,7 @@ def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse
                 ip_adres=request.META.get("REMOTE_ADDR"),
                 getypte_naam=form.cleaned_data["naam"],
                 pdf_sha256=form.cleaned_data["pdf_sha256"],
+                identiteit=sessie_identiteit(request),
             )
         except services.OvereenkomstFout as exc:
             form.add_error(None, str(exc))
@@ -339,6 +378,7 @@ def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse
             "form": form,
             "kan_tekenen": kan_tekenen,
             "instemmingstekst": services.instemmingstekst(ondertekening, versie),
+            **_identiteit_context(request, traject, ondertekening),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -459,6 +499,16 @@ def verifieren(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "overdracht/verifieren.html",
-        {"form": form, "uitslag": uitslag, "versie": versie, "besluitbrief": besluitbrief},
+        {
+            "form": form,
+            "uitslag": uitslag,
+            "versie": versie,
+            "besluitbrief": besluitbrief,
+            "ondertekeningen": list(
+                versie.ondertekeningen.filter(getekend_op__isnull=False).order_by("pk")
+            )
+            if versie is not None
+            else [],
+        },
         status=status,
     )

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.bijdragen import bijdragen
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
+from aanbesteden.zoeken import zoek_filter
 
 
 def stille_concepten(gemeente, peil):
@@ -27,4 +29,59 @@ bijdragen.dashboard_taak(
     template="overzicht/taken/_concept.html",
     rijen=stille_concepten,
     volgorde=90,
+)
+
+# --- search: the register (everyone) and every traject of the gemeente (its officials) --------
+
+
+def register_zoeken(gemeente, tekst):
+    from aanbesteden.constants import OVERGEDRAGEN
+
+    qs = Traject.objects.filter(status__in=OVERGEDRAGEN).select_related("gemeente")
+    if gemeente is not None:
+        qs = qs.filter(gemeente=gemeente)
+    return zoek_filter(qs, velden=("titel", "samenvatting", "thema", "wijk"), tekst=tekst)
+
+
+def register_zoekrij(traject) -> dict:
+    return {
+        "titel": traject.titel,
+        "url": reverse(
+            "overzicht:register_traject",
+            kwargs={"gemeente": traject.gemeente.slug, "pk": traject.pk},
+        ),
+        "tekst": traject.samenvatting[:200],
+        "bij": traject.gemeente.naam,
+    }
+
+
+def trajecten_zoeken(gemeente, tekst):
+    qs = Traject.objects.filter(gemeente=gemeente).select_related("gemeente")
+    return zoek_filter(qs, velden=("titel", "samenvatting", "thema", "wijk"), tekst=tekst)
+
+
+def traject_zoekrij(traject) -> dict:
+    return {
+        "titel": traject.titel,
+        "url": traject.get_absolute_url(),
+        "tekst": traject.samenvatting[:200],
+        "bij": traject.get_status_display(),
+    }
+
+
+bijdragen.zoekbron(
+    "register",
+    titel=_("Overgedragen taken (register)"),
+    zoeken=register_zoeken,
+    rij=register_zoekrij,
+    publiek=True,
+    volgorde=30,
+)
+bijdragen.zoekbron(
+    "trajecten",
+    titel=_("Trajecten"),
+    zoeken=trajecten_zoeken,
+    rij=traject_zoekrij,
+    publiek=False,
+    volgorde=5,
 )

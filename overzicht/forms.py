@@ -91,3 +91,19 @@ class WissenForm(Formulier):
         label=_("Ja, wis mijn gegevens en sluit mijn account"),
         error_messages={"required": _("Vink aan dat u uw gegevens wilt laten wissen.")},
     )
+
+
+class ZoekForm(Formulier):
+    q = forms.CharField(
+        label=_("Zoekwoorden"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: buurthuis, groen of de naam van een wijk."),
+    )
+
+    def clean_q(self):
+        from aanbesteden.zoeken import zoekwoorden
+
+        q = self.cleaned_data["q"]
+        if not zoekwoorden(q):
+            raise forms.ValidationError(_("Vul ten minste één woord in."))
+        return q

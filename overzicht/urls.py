@@ -5,7 +5,7 @@ dossier and a person's own data. Included in the root urls under the namespace
 
 from django.urls import path
 
-from .views import dashboard, dossier, mijn, privacy, rapport, register, verklaringen
+from .views import dashboard, dossier, mijn, privacy, rapport, register, verklaringen, zoeken
 
 app_name = "overzicht"
 
@@ -42,8 +42,15 @@ urlpatterns = [
     path(
         "gemeenten/<slug:gemeente>/rapport/<int:jaar>.pdf", rapport.rapport_pdf, name="rapport_pdf"
     ),
+    path("zoeken/", zoeken.zoeken, name="zoeken"),
+    path("gemeenten/<slug:gemeente>/zoeken/", zoeken.zoeken_gemeente, name="zoeken_gemeente"),
     path("register/", register.register_index, name="register_index"),
     path("register/<slug:gemeente>/", register.register, name="register"),
+    path(
+        "register/<slug:gemeente>/taken/<int:pk>/",
+        register.register_traject,
+        name="register_traject",
+    ),
     path("open-data/<slug:gemeente>/register.json", register.register_json, name="register_json"),
     path("open-data/<slug:gemeente>/register.csv", register.register_csv, name="register_csv"),
     path("trajecten/<int:pk>/dossier/", dossier.dossier, name="dossier"),

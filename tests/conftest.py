@@ -137,3 +137,38 @@ def rollen(ambtenaar, ambtenaar_b, initiatiefnemer, partner, ander_initiatiefnem
         "initiatiefnemer_ander_traject": ander_initiatiefnemer,
         "partner_ander_traject": ander_partner,
     }
+
+
+#: The platform's client at the test OIDC provider (the secret reaches the platform through
+#: the setting ``OIDC_CLIENT_SECRETS``, as in production from the environment).
+OIDC_CLIENT_ID = "platform-test"
+OIDC_CLIENT_SECRET = "testgeheim-van-het-platform-bij-de-aanbieder"
+
+
+@pytest.fixture(scope="session")
+def oidc_aanbieder(tmp_path_factory):
+    """A real OpenID Connect provider (`oidc-provider` from npm, tests/oidc/testaanbieder.mjs)
+    on a free port of 127.0.0.1, for this test process; ``.account(login, **claims)`` adds a
+    test account, ``.inloggen(url, login)`` walks its log-in page as a browser would. Skipped
+    without node and the npm package, failed in CI."""
+    import os
+
+    from tests.oidc.aanbieder import TERUG_TESTSERVER, Testaanbieder, beschikbaar
+
+    reden = beschikbaar()
+    if reden:
+        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
+            pytest.fail(f"{reden} (required in CI)", pytrace=False)
+        pytest.skip(reden)
+    aanbieder = Testaanbieder(
+        tmp_path_factory.mktemp("oidc"),
+        clients=[
+            {
+                "client_id": OIDC_CLIENT_ID,
+                "client_secret": OIDC_CLIENT_SECRET,
+                "redirect_uris": [TERUG_TESTSERVER],
+            }
+        ],
+    ).starten()
+    yield aanbieder
+    aanbieder.stoppen()

@@ -1,7 +1,7 @@
 """Which app may use which: each app imports only from the apps before it in ``LAGEN``.
 
     aanbesteden  <-  meldingen  <-  accounts  <-  initiatieven  <-  coalities
-                 <-  overdracht  <-  evaluatie  <-  overzicht
+                 <-  overdracht  <-  evaluatie  <-  overzicht  <-  api  <-  bedrijfsvoering
 
 The core knows no other app; the phase apps know the core, the notifications, the log-in and
 the earlier phases; the overviews may know them all. Every ``.py`` file of every app is parsed
@@ -34,6 +34,7 @@ LAGEN = (
     "overdracht",
     "evaluatie",
     "overzicht",
+    "api",
     "bedrijfsvoering",
 )
 

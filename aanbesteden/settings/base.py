@@ -35,6 +35,10 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "django_guid",
     "django_prometheus",
+    # The REST API (api/): Django REST framework, its OpenAPI 3 description, its filters.
+    "rest_framework",
+    "drf_spectacular",
+    "django_filters",
     # The platform's own apps. Who may import whom (core <- meldingen <- accounts <- the phase
     # apps <- overzicht <- bedrijfsvoering) is in docs/architectuur.md and
     # tests/test_importrichting.py; this order is the order of their ``ready()``: meldingen
@@ -48,6 +52,7 @@ INSTALLED_APPS = [
     "evaluatie",
     "meldingen",
     "overzicht",
+    "api",
     "bedrijfsvoering",
 ]
 
@@ -122,6 +127,9 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     # django-sesame, refusing officials and administrators (they log in with two factors).
     "accounts.backends.InloglinkBackend",
+    # OpenID Connect (mozilla-django-oidc): SSO for officials, DigiD and eHerkenning through a
+    # broker; the providers are configured in the admin (accounts.models.OidcAanbieder).
+    "accounts.backends.OidcBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
@@ -141,6 +149,22 @@ LOGOUT_REDIRECT_URL = "overzicht:home"
 SESAME_ONE_TIME = True
 SESAME_MAX_AGE = env.int("INLOGLINK_GELDIG_SECONDEN", default=60 * 60 * 24)
 SESAME_TOKEN_NAME = "sleutel"
+
+# OpenID Connect providers (accounts.models.OidcAanbieder, configured in the admin). Their
+# client secrets come from the environment only, by the provider's code:
+# OIDC_CLIENT_SECRETS="gemeente-a-sso=…,digid=…". One callback address for every provider:
+# <SITE_URL>/inloggen/oidc/terug/.
+OIDC_CLIENT_SECRETS = env.dict("OIDC_CLIENT_SECRETS", default={})
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_terug"
+OIDC_RP_SIGN_ALGO = env.str("OIDC_RP_SIGN_ALGO", default="RS256")
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = env.int("OIDC_TIMEOUT", default=10)
+# The key of the keyed hash (HMAC-SHA-256) under which a BSN or an eHerkenning identity is
+# kept: the BSN itself is never stored. Empty: derived from SECRET_KEY (check --deploy asks
+# for one of its own, at least 32 characters, as soon as OIDC_CLIENT_SECRETS is set).
+IDENTITEIT_SLEUTEL = env.str("IDENTITEIT_SLEUTEL", default="")
+# How long after DigiD, eHerkenning or SSO the checked identity may sign (minutes).
+IDENTITEIT_GELDIG_MINUTEN = env.int("IDENTITEIT_GELDIG_MINUTEN", default=60)
 
 # Two factors for officials and platform administrators: password, then a code (TOTP) from an
 # authenticator app or a recovery code (accounts/tweestaps.py). django-otp slows down
@@ -182,6 +206,8 @@ LIMIET_PER_ADRES = env.list("LIMIET_PER_ADRES", default=["3/m", "5/15m", "20/d"]
 LIMIET_PER_CLIENT = env.list("LIMIET_PER_CLIENT", default=["10/m", "50/h"])
 LIMIET_PER_TRAJECT = env.list("LIMIET_PER_TRAJECT", default=["10/m", "50/h"])
 RATELIMIT_VIEW = "aanbesteden.views.limiet_bereikt"
+# The public API (reads only), per client address.
+LIMIET_API_PER_CLIENT = env.list("LIMIET_API_PER_CLIENT", default=["120/m", "3000/h"])
 # The counters' cache: memory of this one process in the embedded mode and the tests;
 # production shares them between processes in Redis (settings/production.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -245,7 +271,16 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # the longest retry countdown (the decision letter's fifth try waits 16 minutes; the
 # agreement's at most 10) plus the task's own run (PDF and seal: seconds). Raise it together
 # with any longer countdown or ETA.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 30 * 60}
+# max_retries / interval_*: a web process that hands a task to a broker that is down gives up
+# after one short retry (the outbox keeps the work; the sweep offers it again) instead of
+# holding the request for seconds.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=30 * 60),
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
@@ -261,12 +296,30 @@ CELERY_BEAT_SCHEDULE = {
         "task": "meldingen.tasks.dagoverzichten_versturen",
         "schedule": crontab(hour=7, minute=0),
     },
+    # The outboxes: owed work offered again, owed mail sent (with backoff).
+    "werk-nalopen": {
+        "task": "aanbesteden.tasks.werk_nalopen",
+        "schedule": 60.0,
+    },
+    "mails-nalopen": {
+        "task": "meldingen.tasks.mails_nalopen",
+        "schedule": 60.0,
+    },
     # Beat's heartbeat: /gezond/ reports beat down when it is older than allowed.
     "bedrijfsvoering-hartslag": {
         "task": "bedrijfsvoering.tasks.hartslag",
         "schedule": 60.0,
     },
 }
+# Owed background work (aanbesteden.werk): offered again by the sweep when not done this many
+# seconds after its last offer; shown as overdue (with a "try again" for officials) after
+# WERK_TE_LAAT_NA seconds; offered at most WERK_MAX_POGINGEN times.
+WERK_OPNIEUW_NA = env.int("WERK_OPNIEUW_NA", default=10 * 60)
+WERK_TE_LAAT_NA = env.int("WERK_TE_LAAT_NA", default=5 * 60)
+WERK_MAX_POGINGEN = env.int("WERK_MAX_POGINGEN", default=50)
+# Owed mail (meldingen.Uitgaandemail): seconds to wait after each failed try; after the last
+# one the mail is given up (and counted in the metrics). About three days in all.
+MAIL_WACHTTIJDEN = [60, 5 * 60, 30 * 60, 2 * 3600, 6 * 3600, 12 * 3600, 24 * 3600, 24 * 3600]
 BEAT_HARTSLAG_MAX_SECONDEN = env.int("BEAT_HARTSLAG_MAX_SECONDEN", default=5 * 60)
 
 # The platform's sealing certificate (PKCS#12). Without one, a self-signed one is generated
@@ -322,6 +375,46 @@ if SENTRY_DSN:
         SENTRY_DSN,
         omgeving=env.str("DJANGO_SETTINGS_MODULE", default="").rpartition(".")[2] or "dev",
     )
+
+# --- The REST API (api/, docs/api.md) ---------------------------------------------------------
+# Public reads need no token; a gemeente's own systems send "Authorization: Bearer <token>"
+# (api.authenticatie). Sessions are not accepted: the API has no cookies and so no CSRF.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authenticatie.TokenAuthenticatie"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "api.paginering.Paginering",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.Schema",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": None,
+    "EXCEPTION_HANDLER": "api.fouten.fout_antwoord",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Maatschappelijk aanbesteden API",
+    "DESCRIPTION": (
+        "Openbaar: opgaven, gepubliceerde voorstellen en het register van overgedragen taken. "
+        "Met een token van de gemeente: haar trajecten met fase en geschiedenis, en webhooks "
+        "bij elke fasewisseling. Zie docs/api.md."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "TrajectStatusEnum": "aanbesteden.constants.TrajectStatus",
+        "OpgaveStatusEnum": "initiatieven.constants.OpgaveStatus",
+        "LeveringStatusEnum": "api.constants.LeveringStatus",
+    },
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+}
+# Webhooks: seconds before the first retry (doubling, at most ten minutes), and the time a
+# receiver has to answer. Production accepts only https:// addresses.
+WEBHOOK_WACHTTIJD_SECONDEN = env.int("WEBHOOK_WACHTTIJD_SECONDEN", default=30)
+WEBHOOK_TIMEOUT_SECONDEN = env.int("WEBHOOK_TIMEOUT_SECONDEN", default=5)
+WEBHOOK_ALLEEN_HTTPS = env.bool("WEBHOOK_ALLEEN_HTTPS", default=False)
 
 # seed_demo (published passwords and keys) runs only where this is on: never in production.
 DEMOGEGEVENS_TOEGESTAAN = True

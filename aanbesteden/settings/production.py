@@ -60,3 +60,5 @@ EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp
 LOG_FORMAT = env.str("LOG_FORMAT", default="json")
 LOGGING = logging_instellingen(formaat=LOG_FORMAT, niveau=LOG_LEVEL)  # noqa: F405
 DEMOGEGEVENS_TOEGESTAAN = False
+# Webhooks only to https:// addresses: the deliveries carry the gemeente's data.
+WEBHOOK_ALLEEN_HTTPS = env.bool("WEBHOOK_ALLEEN_HTTPS", default=True)

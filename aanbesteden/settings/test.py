@@ -28,3 +28,5 @@ SILENCED_SYSTEM_CHECKS = ["models.W047"]
 # The limits' counters live in this process's memory: one process here, so they are shared;
 # production keeps them in Redis (django_ratelimit's check does apply there).
 SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Webhook retries wait no time in the tests (the backoff itself is tested on its own).
+WEBHOOK_WACHTTIJD_SECONDEN = 0

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.http import Http404
 
-from aanbesteden.bijdragen import RegisterKolom, RegisterLijst, bijdragen
+from aanbesteden.bijdragen import OpenbareSectie, RegisterKolom, RegisterLijst, bijdragen
 from aanbesteden.constants import OVERGEDRAGEN, TrajectStatus
 from aanbesteden.models import Gemeente, Traject
 
@@ -32,9 +33,12 @@ VELDEN = (
 )
 
 
-def register_trajecten(*, gemeente: Gemeente) -> QuerySet[Traject]:
-    """Every task handed over (from overdracht on), with what the register may show."""
-    qs = Traject.objects.filter(gemeente=gemeente, status__in=OVERGEDRAGEN)
+def register_trajecten(*, gemeente: Gemeente | None) -> QuerySet[Traject]:
+    """Every task handed over (from overdracht on), with what the register may show; of one
+    gemeente, or (``None``: the API) of every gemeente."""
+    qs = Traject.objects.filter(status__in=OVERGEDRAGEN)
+    if gemeente is not None:
+        qs = qs.filter(gemeente=gemeente)
     for kolom in bijdragen.van(RegisterKolom):
         qs = kolom.voorbereiden(qs)
     return qs.order_by("titel", "pk")
@@ -60,3 +64,23 @@ def register_rij(traject: Traject) -> dict[str, Any]:
 def register_lijsten(*, gemeente: Gemeente) -> list[tuple[RegisterLijst, QuerySet]]:
     """The lists the phase apps add to the register (the open calls), with their rows."""
     return [(lijst, lijst.rijen(gemeente)) for lijst in bijdragen.van(RegisterLijst)]
+
+
+def register_traject_get(*, gemeente: Gemeente, pk: int) -> Traject:
+    """A handed-over task of ``gemeente`` as the register shows it, or 404 (also for a traject
+    that is not handed over)."""
+    traject = register_trajecten(gemeente=gemeente).select_related("gemeente").filter(pk=pk).first()
+    if traject is None:
+        raise Http404
+    return traject
+
+
+def openbare_secties(*, traject: Traject) -> list[tuple[OpenbareSectie, dict[str, Any]]]:
+    """The sections the phase apps add to the task's public page, each with what it shows;
+    a section without anything to show is left out."""
+    secties = []
+    for sectie in bijdragen.van(OpenbareSectie):
+        gegevens = sectie.gegevens(traject)
+        if gegevens is not None:
+            secties.append((sectie, gegevens))
+    return secties

@@ -23,6 +23,7 @@ from django.utils import timezone
 from aanbesteden.bijdragen import DossierBestanden, DossierGegevens, bijdragen
 from aanbesteden.models import Traject, User
 from aanbesteden.selectors import traject_tijdlijn
+from aanbesteden.werk import werk_inplannen
 
 from ..constants import DossierStatus
 from ..models import Dossier
@@ -48,7 +49,7 @@ def dossier_aanvragen(*, traject: Traject, door: User) -> Dossier:
     if bezig is not None:
         return bezig
     dossier = Dossier.objects.create(traject=traject, aangevraagd_door=door)
-    transaction.on_commit(lambda: dossier_maken.delay(dossier.pk))
+    werk_inplannen(dossier_maken, dossier_id=dossier.pk)
     return dossier
 
 

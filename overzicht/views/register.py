@@ -43,6 +43,25 @@ def register(request: HttpRequest, gemeente: str) -> HttpResponse:
     )
 
 
+@require_GET
+def register_traject(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
+    """The public page of a handed-over task: its goal and indicators with the latest
+    measurements, the milestones, the signed agreement and the evaluations, without
+    anyone's personal data."""
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    traject = selectors.register_traject_get(gemeente=gemeente_obj, pk=pk)
+    return render(
+        request,
+        "overzicht/register_traject.html",
+        {
+            "gemeente": gemeente_obj,
+            "traject": traject,
+            "rij": selectors.register_rij(traject),
+            "secties": selectors.openbare_secties(traject=traject),
+        },
+    )
+
+
 def _open_data(gemeente: Gemeente) -> dict:
     return {
         "gemeente": {"naam": gemeente.naam, "cbs_code": gemeente.cbs_code, "slug": gemeente.slug},

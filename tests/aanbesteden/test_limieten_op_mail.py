@@ -178,7 +178,14 @@ def test_antwoord_doet_hetzelfde_voor_bekend_en_onbekend_adres(
         ):
             antwoord = client.post(url, {"email": adres})
         assert antwoord.status_code == 302
-        werk[adres] = ([q["sql"] for q in queries.captured_queries], len(taken))
+        # The owed work (the outbox row) names the address it is for, and a key made from it.
+        werk[adres] = (
+            [
+                re.sub(r"'[0-9a-f]{64}'", "'<sleutel>'", q["sql"]).replace(adres, "<adres>")
+                for q in queries.captured_queries
+            ],
+            len(taken),
+        )
     assert werk["bekend@example.org"] == werk["onbekend@example.org"]
     sql, aantal_taken = werk["bekend@example.org"]
     assert aantal_taken == 1

@@ -12,8 +12,6 @@ import pytest
 from prometheus_client.parser import text_string_to_metric_families
 
 from bedrijfsvoering.metrieken import mails_verschuldigd
-from meldingen.constants import Bezorging, NotificatieSoort
-from meldingen.models import Notificatie, NotificatieVoorkeur
 
 from .conftest import gunicorn, opvragen
 from .taken import taak_die_faalt, taak_die_logt
@@ -105,31 +103,39 @@ def test_metrics_tellen_taakuitkomsten(lezen):
 
 
 @pytest.mark.django_db
-def test_mails_verschuldigd(lezen, initiatiefnemer, partner, ambtenaar):
-    def melding(ontvanger, soort=NotificatieSoort.OVERIG, **velden):
-        return Notificatie.objects.create(
-            ontvanger=ontvanger, soort=soort, onderwerp="o", tekst="t", **velden
+def test_mails_verschuldigd_en_werk_te_laat(lezen, settings):
+    """The outboxes as an operator sees them: mails owed and given up, work open and overdue."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from aanbesteden.models import Werk
+    from meldingen.constants import MailStatus
+    from meldingen.models import Uitgaandemail
+
+    def mail(status):
+        return Uitgaandemail.objects.create(
+            adres="a@example.org", onderwerp="o", tekst="t", status=status
         )
 
     assert mails_verschuldigd() == 0
-    melding(initiatiefnemer)
-    melding(partner)
-    from django.utils import timezone
-
-    melding(ambtenaar, gemaild_op=timezone.now())  # mailed
-    NotificatieVoorkeur.objects.create(
-        gebruiker=partner, soort=NotificatieSoort.EVALUATIE, bezorging=Bezorging.GEEN
-    )
-    melding(partner, soort=NotificatieSoort.EVALUATIE)  # the partner wants no mail of these
-    NotificatieVoorkeur.objects.create(
-        gebruiker=ambtenaar, soort=NotificatieSoort.OVERIG, bezorging=Bezorging.DAGOVERZICHT
-    )
-    melding(ambtenaar)  # waits for tomorrow's digest: not owed now
+    mail(MailStatus.WACHTEN)
+    mail(MailStatus.WACHTEN)
+    mail(MailStatus.VERZONDEN)
+    mail(MailStatus.OPGEGEVEN)
     assert mails_verschuldigd() == 2
-    partner.is_active = False
-    partner.save()
-    assert mails_verschuldigd() == 1
-    assert lezen()[("aanbesteden_mails_owed", ())] == 1
+
+    Werk.objects.create(taak="t", sleutel="a")  # just asked for
+    oud = Werk.objects.create(taak="t", sleutel="b")
+    Werk.objects.filter(pk=oud.pk).update(
+        created_at=timezone.now() - timedelta(seconds=settings.WERK_TE_LAAT_NA + 1)
+    )
+    Werk.objects.create(taak="t", sleutel="c", klaar_op=timezone.now())  # done
+    metrieken = lezen()
+    assert metrieken[("aanbesteden_mails_owed", ())] == 2
+    assert metrieken[("aanbesteden_mails_given_up", ())] == 1
+    assert metrieken[("aanbesteden_work_open", ())] == 2
+    assert metrieken[("aanbesteden_work_overdue", ())] == 1
 
 
 @pytest.mark.broker

@@ -72,7 +72,6 @@ def route_compleet(traject: Traject, ambtenaar, initiatiefnemer, partners: list[
         door=initiatiefnemer,
         startdatum=date(2030, 1, 1),
         looptijd_maanden=12,
-        melden=False,
     )
     m = services.mijlpaal_opslaan(
         traject=traject,
@@ -85,7 +84,6 @@ def route_compleet(traject: Traject, ambtenaar, initiatiefnemer, partners: list[
             "verantwoordelijke_soort": "initiatief",
             "verantwoordelijke_partner": None,
         },
-        melden=False,
     )
     for partner in partners:
         services.inzet_opslaan(
@@ -100,7 +98,6 @@ def route_compleet(traject: Traject, ambtenaar, initiatiefnemer, partners: list[
                 "omschrijving": "",
                 "mijlpaal": None,
             },
-            melden=False,
         )
         services.inzet_bevestigen(
             traject=traject, door=partner.gebruiker, partij_soort="partner", partner=partner
@@ -116,7 +113,6 @@ def route_compleet(traject: Traject, ambtenaar, initiatiefnemer, partners: list[
                 "bedrag": Decimal(bedrag),
                 "mijlpaal": None,
             },
-            melden=False,
         )
     services.tranche_opslaan(
         traject=traject,
@@ -128,12 +124,8 @@ def route_compleet(traject: Traject, ambtenaar, initiatiefnemer, partners: list[
             "mijlpaal": m,
             "datum": date(2030, 3, 1),
         },
-        melden=False,
     )
-    versie = services.route_van(traject).versie
-    services.route_akkoord_geven(
-        traject=traject, door=ambtenaar, partij_soort="gemeente", versie=versie
-    )
+    versie = services.route_akkoord_vragen(traject=traject, door=ambtenaar).versie
     services.route_akkoord_geven(
         traject=traject, door=initiatiefnemer, partij_soort="initiatief", versie=versie
     )

@@ -36,7 +36,8 @@ def vullen(traject, horizon, aantal: int, initiatiefnemer):
         )
     traject = in_status(traject, TrajectStatus.ROUTE)
     route = services.route_van(traject)
-    route.startdatum, route.looptijd_maanden = date(2030, 1, 1), 24
+    # Version 1 asked for agreement, so that the page reads the agreements too.
+    route.startdatum, route.looptijd_maanden, route.versie = date(2030, 1, 1), 24, 1
     route.save()
     for i, partner in enumerate(partners):
         m = Mijlpaal.objects.create(

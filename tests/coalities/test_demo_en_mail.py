@@ -4,7 +4,6 @@ language."""
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 
 import pytest
 from django.core import mail
@@ -18,7 +17,7 @@ from aanbesteden.models import Traject
 from coalities import demo as coalitie_demo
 from coalities import services
 from coalities.constants import UitnodigingStatus
-from coalities.models import Inzet, Mijlpaal, Partner, Tranche, Uitnodiging
+from coalities.models import Inzet, Mijlpaal, Partner, RouteVersie, Tranche, Uitnodiging
 from tests.coalities.conftest import in_status, partner_maken, token_uit_mail
 from tests.factories import UserFactory
 
@@ -76,19 +75,18 @@ def test_mail_in_de_taal_van_de_ontvanger(
 ):
     coalitie_partner.gebruiker.taal = "en"
     coalitie_partner.gebruiker.save()
+    services.mijlpaal_opslaan(
+        traject=route_traject,
+        door=ambtenaar,
+        gegevens={
+            "titel": "Start",
+            "datum": date(2030, 3, 1),
+            "verantwoordelijke_soort": "gemeente",
+        },
+    )
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        services.begrotingspost_opslaan(
-            traject=route_traject,
-            door=ambtenaar,
-            gegevens={
-                "soort": "kosten",
-                "bron": "",
-                "omschrijving": "Huur",
-                "bedrag": Decimal("10"),
-                "mijlpaal": None,
-            },
-        )
+        services.route_akkoord_vragen(traject=route_traject, door=ambtenaar)
     per_adres = {m.to[0]: m for m in mail.outbox}
     assert "agreement" in per_adres[coalitie_partner.gebruiker.email].subject.lower()
     assert "akkoord" in per_adres[initiatiefnemer.email].subject
@@ -161,13 +159,12 @@ def test_tweede_partner_met_zelfde_gebruiker_elders(coalitie_traject, ander_coal
     assert heeft_rol(gebruiker, Traject.objects.get(pk=ander_coalitie_traject.pk), "partner")
 
 
-def test_mijlpaal_verwijderen_schrijft_versie(client, route_traject, initiatiefnemer):
+def test_mijlpaal_verwijderen_staat_in_het_concept(client, route_traject, initiatiefnemer):
     services.route_kader_opslaan(
         traject=route_traject,
         door=initiatiefnemer,
         startdatum=date(2030, 1, 1),
         looptijd_maanden=12,
-        melden=False,
     )
     client.force_login(initiatiefnemer)
     antwoord = client.post(
@@ -194,8 +191,10 @@ def test_mijlpaal_verwijderen_schrijft_versie(client, route_traject, initiatiefn
     assert antwoord.status_code == 302 and not Mijlpaal.objects.exists()
     inzet.refresh_from_db()
     assert inzet.mijlpaal is None  # the contribution stays, for the whole route
+    # The draft says what changed (the route page); asking for agreement makes it a version.
     with translation.override("nl"):
         inhoud = client.get(
-            reverse("coalities:route_versies", kwargs={"pk": route_traject.pk})
+            reverse("coalities:route", kwargs={"pk": route_traject.pk})
         ).content.decode()
     assert "Verwijderd: mijlpaal “Open dag”" in inhoud
+    assert not RouteVersie.objects.exists()

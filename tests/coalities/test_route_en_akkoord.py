@@ -1,5 +1,6 @@
-"""The route: computed totals, versions with what changed, agreements withdrawn by any edit,
-and the requirements of coalitie → route and route → overdracht."""
+"""The route: computed totals, edits as a draft (no version, no mail), a version with what
+changed when a party asks the others to agree, agreements that stop counting when the draft
+changes, and the requirements of coalitie → route and route → overdracht."""
 
 from __future__ import annotations
 
@@ -72,39 +73,137 @@ def test_complete_route_mag_naar_overdracht(
     )
 
 
-def test_elke_wijziging_maakt_nieuwe_versie_en_trekt_akkoorden_in(
-    route_traject, ambtenaar, initiatiefnemer, coalitie_partner, django_capture_on_commit_callbacks
+def _post(traject, omschrijving, bedrag="50"):
+    return {
+        "soort": "kosten",
+        "bron": "",
+        "omschrijving": omschrijving,
+        "bedrag": Decimal(bedrag),
+        "mijlpaal": None,
+    }
+
+
+def test_een_zitting_van_wijzigingen_maakt_geen_versie_en_geen_bericht(
+    client, route_traject, ambtenaar, initiatiefnemer, django_capture_on_commit_callbacks
+):
+    """The issue's sitting: milestones, contributions and budget entered one after another."""
+    from meldingen.models import Notificatie
+
+    pk = route_traject.pk
+    meldingen_voor = Notificatie.objects.count()
+    mail.outbox.clear()
+    client.force_login(initiatiefnemer)
+    with django_capture_on_commit_callbacks(execute=True):
+        for url, data in [
+            ("coalities:route_kader", {"startdatum": "2030-01-01", "looptijd_maanden": "18"}),
+            *[
+                (
+                    "coalities:mijlpaal_nieuw",
+                    {
+                        "titel": f"Mijlpaal {n}",
+                        "datum": f"2030-0{n}-01",
+                        "verantwoordelijke": "initiatief",
+                    },
+                )
+                for n in range(1, 6)
+            ],
+            *[
+                (
+                    "coalities:inzet_nieuw",
+                    {
+                        "partij": "initiatief",
+                        "soort": "uren",
+                        "hoeveelheid": "10",
+                        "eenheid": "uur",
+                    },
+                )
+                for _n in range(3)
+            ],
+            *[
+                (
+                    "coalities:begrotingspost_nieuw",
+                    {"soort": "kosten", "omschrijving": f"Post {n}", "bedrag": "1.000,00"},
+                )
+                for n in range(4)
+            ],
+        ]:
+            antwoord = client.post(reverse(url, kwargs={"pk": pk}), data)
+            assert antwoord.status_code == 302, antwoord.content.decode()[:2000]
+        antwoord = client.post(
+            reverse("coalities:inzet_bevestigen", kwargs={"pk": pk}), {"partij": "initiatief"}
+        )
+        assert antwoord.status_code == 302
+    route = services.route_van(route_traject)
+    assert (route.versie, route.concept_gewijzigd) == (0, True)
+    assert len(route.concept_wijzigingen) == 13
+    assert not RouteVersie.objects.exists()
+    assert mail.outbox == []
+    assert Notificatie.objects.count() == meldingen_voor
+    pagina = client.get(reverse("coalities:route", kwargs={"pk": pk})).content.decode()
+    assert "Route is klaar: vraag akkoord" in pagina
+    assert "Akkoord geven op versie" not in pagina
+
+
+def test_akkoord_vragen_legt_een_versie_vast_en_stuurt_ieder_een_bericht(
+    client,
+    route_traject,
+    ambtenaar,
+    initiatiefnemer,
+    coalitie_partner,
+    django_capture_on_commit_callbacks,
 ):
     traject = route_compleet(route_traject, ambtenaar, initiatiefnemer, [coalitie_partner])
     route = services.route_van(traject)
     versie = route.versie
+    assert versie == 1 and not route.concept_gewijzigd
     assert RouteAkkoord.objects.filter(route=route, versie=versie).count() == 3
+    assert onvervuld(traject, "naar_overdracht") == set()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         services.begrotingspost_opslaan(
-            traject=traject,
-            door=initiatiefnemer,
-            gegevens={
-                "soort": "kosten",
-                "bron": "",
-                "omschrijving": "Extra verf",
-                "bedrag": Decimal("50"),
-                "mijlpaal": None,
-            },
+            traject=traject, door=initiatiefnemer, gegevens=_post(traject, "Extra verf")
         )
     route.refresh_from_db()
-    assert route.versie == versie + 1
-    laatste = RouteVersie.objects.get(route=route, versie=route.versie)
-    assert "Extra verf" in laatste.wijziging
-    assert any(p["omschrijving"] == "Extra verf" for p in laatste.inhoud["begroting"])
-    # The earlier version stays in the history.
-    assert RouteVersie.objects.filter(route=route, versie=versie).exists()
+    # An edit: no version, no mail; the agreements on version 1 no longer count.
+    assert (route.versie, route.concept_gewijzigd) == (versie, True)
+    assert mail.outbox == []
     assert "route_akkoord" in onvervuld(traject, "naar_overdracht")
     assert "begroting_dekt" in onvervuld(traject, "naar_overdracht")
-    # Everybody but the one who edited is asked for agreement again.
-    ontvangers = {m.to[0] for m in mail.outbox}
-    assert {ambtenaar.email, coalitie_partner.gebruiker.email} <= ontvangers
-    assert initiatiefnemer.email not in ontvangers
+    with pytest.raises(services.CoalitieFout):
+        services.route_akkoord_geven(
+            traject=traject, door=ambtenaar, partij_soort="gemeente", versie=versie
+        )
+
+    # The initiative asks: version 2 with what changed, one message for every other person.
+    client.force_login(initiatiefnemer)
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(
+            reverse("coalities:akkoord_vragen", kwargs={"pk": traject.pk}),
+            {"toelichting": "Verf voor de bankjes."},
+        )
+    assert antwoord.status_code == 302
+    route.refresh_from_db()
+    assert (route.versie, route.concept_gewijzigd, route.concept_wijzigingen) == (
+        versie + 1,
+        False,
+        [],
+    )
+    laatste = RouteVersie.objects.get(route=route, versie=route.versie)
+    assert "Extra verf" in laatste.wijziging and "Verf voor de bankjes." in laatste.wijziging
+    assert any(p["omschrijving"] == "Extra verf" for p in laatste.inhoud["begroting"])
+    assert RouteVersie.objects.filter(route=route, versie=versie).exists()  # history kept
+    ontvangers = sorted(m.to[0] for m in mail.outbox)
+    assert ontvangers == sorted([ambtenaar.email, coalitie_partner.gebruiker.email])
+    assert all("Extra verf" in m.body and "> Verf voor de bankjes." in m.body for m in mail.outbox)
+    # Asking is the initiative's own agreement.
+    assert list(
+        RouteAkkoord.objects.filter(route=route, versie=route.versie).values_list(
+            "partij_soort", flat=True
+        )
+    ) == ["initiatief"]
+    # Nothing changed since: asking again is refused, and nobody is mailed.
+    with pytest.raises(services.CoalitieFout):
+        services.route_akkoord_vragen(traject=traject, door=ambtenaar)
 
 
 def test_akkoord_op_oude_versie_geweigerd(
@@ -117,7 +216,6 @@ def test_akkoord_op_oude_versie_geweigerd(
         door=ambtenaar,
         startdatum=date(2030, 1, 1),
         looptijd_maanden=13,
-        melden=False,
     )
     with pytest.raises(services.CoalitieFout):
         services.route_akkoord_geven(
@@ -125,7 +223,7 @@ def test_akkoord_op_oude_versie_geweigerd(
         )
 
 
-def test_akkoord_gegeven_wordt_gemeld_aan_de_anderen(
+def test_een_akkoord_mailt_niemand_het_laatste_meldt_het_aan_de_gemeente(
     client,
     route_traject,
     ambtenaar,
@@ -139,11 +237,10 @@ def test_akkoord_gegeven_wordt_gemeld_aan_de_anderen(
         door=ambtenaar,
         startdatum=date(2030, 1, 1),
         looptijd_maanden=14,
-        melden=False,
     )
-    versie = services.route_van(route_traject).versie
-    client.force_login(coalitie_partner.gebruiker)
+    versie = services.route_akkoord_vragen(traject=route_traject, door=ambtenaar).versie
     mail.outbox.clear()
+    client.force_login(coalitie_partner.gebruiker)
     with django_capture_on_commit_callbacks(execute=True):
         antwoord = client.post(
             reverse("coalities:akkoord", kwargs={"pk": route_traject.pk}),
@@ -151,10 +248,16 @@ def test_akkoord_gegeven_wordt_gemeld_aan_de_anderen(
         )
     assert antwoord.status_code == 302
     assert RouteAkkoord.objects.filter(versie=versie, partner=coalitie_partner).exists()
-    ontvangers = {m.to[0] for m in mail.outbox}
-    assert {ambtenaar.email, initiatiefnemer.email} <= ontvangers
-    assert coalitie_partner.gebruiker.email not in ontvangers
-    assert all("akkoord" in m.subject for m in mail.outbox)
+    assert mail.outbox == []
+    client.force_login(initiatiefnemer)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("coalities:akkoord", kwargs={"pk": route_traject.pk}),
+            {"partij": "initiatief", "versie": versie},
+        )
+    assert [m.to[0] for m in mail.outbox] == [ambtenaar.email]
+    assert "Iedereen is akkoord" in mail.outbox[0].subject
+    assert onvervuld(route_traject, "naar_overdracht") == set()
 
 
 def test_partner_geeft_alleen_eigen_inzet_en_akkoord(
@@ -223,7 +326,6 @@ def test_totalen_worden_berekend(route_traject, ambtenaar, initiatiefnemer, coal
             "bedrag": Decimal("250.50"),
             "mijlpaal": None,
         },
-        melden=False,
     )
     b = selectors.begroting(traject=traject)
     assert (b.kosten, b.dekking, b.dekking_gemeente, b.tranches_totaal) == (
@@ -250,7 +352,6 @@ def test_begroting_die_niet_klopt_staat_op_de_routepagina(client, route_traject,
             "bedrag": Decimal("1000"),
             "mijlpaal": None,
         },
-        melden=False,
     )
     services.begrotingspost_opslaan(
         traject=route_traject,
@@ -262,7 +363,6 @@ def test_begroting_die_niet_klopt_staat_op_de_routepagina(client, route_traject,
             "bedrag": Decimal("400"),
             "mijlpaal": None,
         },
-        melden=False,
     )
     client.force_login(initiatiefnemer)
     inhoud = client.get(

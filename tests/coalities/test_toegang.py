@@ -91,6 +91,12 @@ PAGINAS = {
         {"ambtenaar": 302, "initiatiefnemer": 302, "partner": 302},
     ),
     "akkoord": ("route", None, "POST", {"ambtenaar": 302, "initiatiefnemer": 302, "partner": 302}),
+    "akkoord_vragen": (
+        "route",
+        None,
+        "POST",
+        {"ambtenaar": 302, "initiatiefnemer": 302, "partner": 302},
+    ),
     "begrotingspost_nieuw": (
         "route",
         None,

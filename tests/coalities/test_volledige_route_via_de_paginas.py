@@ -167,10 +167,17 @@ def test_van_coalitie_naar_overdracht(
         )
     )
 
-    # Everybody agrees to the version the route page shows.
+    # Until now nobody got a message about the route; the initiative says it is ready and
+    # asks the others to agree (that is its own agreement), then the others agree to the
+    # version the route page shows.
+    assert not [m for m in mail.outbox if "route" in m.subject.lower()]
+    client.force_login(initiatiefnemer)
+    with django_capture_on_commit_callbacks(execute=True):
+        ok(client.post(reverse("coalities:akkoord_vragen", kwargs={"pk": pk}), {}))
+    gevraagd = sorted(m.to[0] for m in mail.outbox if "akkoord gevraagd" in m.subject)
+    assert gevraagd == sorted([ambtenaar.email, partner.gebruiker.email])
     for gebruiker, partij in [
         (partner.gebruiker, f"partner-{partner.pk}"),
-        (initiatiefnemer, "initiatief"),
         (ambtenaar, "gemeente"),
     ]:
         client.force_login(gebruiker)

@@ -412,7 +412,8 @@ class Horizon:
 
 class Route:
     """Phase 3: the initiative sets start, duration and a milestone; each party states and
-    confirms its contribution; every party agrees with the route."""
+    confirms its contribution (a draft: nobody is mailed); one party asks the others to agree
+    and they agree with the route."""
 
     def __init__(self, bezoeker: Bezoeker):
         self.b = bezoeker
@@ -474,6 +475,10 @@ class Route:
         self._kies_eerste("select[name=mijlpaal]")
         self.page.locator("input[name=datum]").fill(datum.isoformat())
         self._opslaan()
+
+    def akkoord_vragen(self) -> None:
+        """The draft is ready: ask the other parties to agree (one's own agreement)."""
+        self.b.klik("button", self.b.t("Route is klaar: vraag akkoord"))
 
     def akkoord(self) -> None:
         voorvoegsel = self.b.t("Akkoord geven op versie %(versie)s", versie="").strip()

@@ -168,7 +168,9 @@ def test_een_traject_door_alle_vijf_fasen(
     Route(amb).begrotingspost("kosten", "Plantgoed en gereedschap", "5000,00")
     Route(amb).begrotingspost("dekking", "Subsidie van de gemeente", "5000,00", bron="gemeente")
     Route(amb).tranche("Eerste betaling", "5000,00", vandaag + datetime.timedelta(days=30))
-    for b in (ini, partner, amb):
+    Route(ini).openen(traject)
+    Route(ini).akkoord_vragen()
+    for b in (partner, amb):
         Route(b).openen(traject)
         Route(b).akkoord()
     amb.ga_naar(traject.get_absolute_url())

@@ -167,8 +167,15 @@ def test_weigeren_vervangt_de_versie_en_zet_het_traject_terug(
     client.force_login(partner)
     url = _url(vastgesteld, f"ondertekeningen/{rij.pk}/weigeren/")
     assert client.post(url, {"reden": ""}).status_code == 400
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         antwoord = client.post(url, {"reden": "De tranches zijn te laat."})
+    # One mail per person for the refusal (the step back to the route tells nobody again),
+    # none to who refused.
+    ontvangers = [adres for m in mail.outbox for adres in m.to]
+    assert ontvangers and len(ontvangers) == len(set(ontvangers))
+    assert partner.email not in ontvangers
+    assert all("te laat" in m.body for m in mail.outbox)
     assert antwoord.status_code == 302
     vastgesteld.refresh_from_db()
     rij.refresh_from_db()

@@ -27,9 +27,9 @@ from django.utils import timezone
 from django_fsm_log.models import StateLog
 
 from aanbesteden import services as kern
-from aanbesteden.models import Traject, User
+from aanbesteden.models import Traject, User, Werk
 from aanbesteden.persoonsgegevens import register
-from meldingen.models import Dagoverzicht, Notificatie, NotificatieVoorkeur
+from meldingen.models import Dagoverzicht, Notificatie, NotificatieVoorkeur, Uitgaandemail
 from overzicht.models import Dossier
 from tests.factories import TrajectFactory, UserFactory
 from tests.initiatieven.conftest import PDF_BYTES
@@ -146,6 +146,11 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
     )
     NotificatieVoorkeur.objects.create(gebruiker=pieter, soort="voorstel", bezorging="dagoverzicht")
     Dagoverzicht.objects.create(gebruiker=pieter, datum=date(2025, 3, 1), aantal=1)
+    # A mail owed to him (the mail outbox) and a log-in link he asked for (owed work).
+    Uitgaandemail.objects.create(adres=EMAIL, onderwerp=f"Voor {NAAM}", tekst=f"Beste {NAAM}")
+    Werk.objects.create(
+        taak="accounts.tasks.inloglink_mailen", argumenten={"email": EMAIL}, sleutel="s" * 64
+    )
     Dossier.objects.create(traject=eigen, aangevraagd_door=pieter, status="klaar")
 
     # A second proposal of his initiative, submitted: its upload belongs to the gemeente.
@@ -224,6 +229,14 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
     )
     open_handtekening = ondertekening_maken(
         versie, pieter, partij="partner", partner=partner, namens=NAAM, ip_adres=IP
+    )
+    from accounts.models import IdentiteitKoppeling
+    from accounts.services import identiteit_sleutel
+
+    IdentiteitKoppeling.objects.create(
+        gebruiker=pieter,
+        middel="digid",
+        sleutel=identiteit_sleutel(middel="digid", waarde="999993653"),
     )
     moment = moment_maken(ander, date(2025, 7, 1), status="afgerond")
     evaluatie = Evaluatie.objects.create(moment=moment)

@@ -159,6 +159,19 @@ def maak_notificatie(w: Wereld):
     )
 
 
+def maak_onbereikbare_aanbieder(w: Wereld):
+    """An OpenID Connect provider whose issuer answers nothing (a closed port)."""
+    from accounts.models import OidcAanbieder
+
+    return OidcAanbieder.objects.create(
+        code="onbereikbaar",
+        naam="Onbereikbaar",
+        soort="digid",
+        issuer="http://127.0.0.1:9",
+        client_id="platform",
+    )
+
+
 def traject_pk(w: Wereld) -> dict:
     return {"pk": w.traject.pk}
 
@@ -172,6 +185,24 @@ KERN = [
         ingelogd(DOOR),
     ),
     Pagina("accounts:inloggen", "Inloggen met wachtwoord", ingelogd(DOOR, anoniem=200)),
+    Pagina(
+        "accounts:oidc_start",
+        "Inloggen via een OpenID Connect-aanbieder die niet bestaat",
+        iedereen(404),
+        kwargs=lambda w: {"code": "bestaat-niet"},
+    ),
+    Pagina(
+        "accounts:oidc_start",
+        "Inloggen via een aanbieder die niet antwoordt: een uitleg",
+        iedereen(503),
+        kwargs=lambda w: {"code": w.maak(maak_onbereikbare_aanbieder).code},
+        variant="onbereikbaar",
+    ),
+    Pagina(
+        "accounts:oidc_terug",
+        "Terug van de aanbieder zonder code: niet ingelogd, terug met een melding",
+        ingelogd(DOOR),
+    ),
     Pagina("accounts:uitloggen", "Uitloggen (alleen POST)", iedereen(405)),
     Pagina("accounts:uitloggen", "Uitloggen", iedereen(DOOR), methode="POST"),
     Pagina("accounts:inloglink", "Inloglink aanvragen", iedereen(200)),

@@ -8,6 +8,7 @@ belongs to (``status``); the request is made with the traject in that status.
 from __future__ import annotations
 
 import datetime
+import itertools
 
 from tests.toegang.basis import (
     DOOR,
@@ -19,6 +20,8 @@ from tests.toegang.basis import (
     traject_pk,
     traject_rollen,
 )
+
+_STEUN_TELLER = itertools.count()
 
 
 def gemeente_slug(w: Wereld) -> dict:
@@ -177,6 +180,25 @@ def _voorstel_kw(w: Wereld) -> dict:
     return traject_pk(w)
 
 
+def maak_openbaar_voorstel(w: Wereld):
+    """``traject``'s proposal, submitted and published by its initiative."""
+    from django.utils import timezone
+
+    from initiatieven.models import Voorstel
+
+    voorstel = w.maak(maak_voorstel)["voorstel"]
+    nu = timezone.now()
+    Voorstel.objects.filter(pk=voorstel.pk).update(
+        openbaar=True, openbaar_sinds=nu, ingediend_op=nu, beslissen_voor=nu.date()
+    )
+    voorstel.refresh_from_db()
+    return voorstel
+
+
+def _openbaar_voorstel_kw(w: Wereld) -> dict:
+    return {"gemeente": w.gemeente.slug, "pk": w.maak(maak_openbaar_voorstel).pk}
+
+
 def _bijlage_kw(w: Wereld) -> dict:
     return {"pk": w.traject.pk, "bijlage": w.maak(maak_voorstel)["bijlage"].pk}
 
@@ -186,6 +208,57 @@ def _opgave_kw(w: Wereld) -> dict:
 
 
 INITIATIEVEN = [
+    Pagina(
+        "initiatieven:openbaar_voorstel",
+        "Openbaar voorstel (door het initiatief openbaar gemaakt)",
+        iedereen(200),
+        kwargs=_openbaar_voorstel_kw,
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:openbaar_voorstel",
+        "Openbaar voorstel steunen (bevestigen met de link uit de e-mail)",
+        iedereen(DOOR),
+        kwargs=_openbaar_voorstel_kw,
+        methode="POST",
+        # A fresh address per role: the limit per address (3 a minute) is not what is tested.
+        data=lambda w: {"email": f"steun{next(_STEUN_TELLER)}@example.org", "naam": ""},
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:openbaar_voorstel",
+        "Openbaar voorstel steunen zonder e-mailadres",
+        iedereen(400),
+        kwargs=_openbaar_voorstel_kw,
+        methode="POST",
+        data=lambda w: {"email": ""},
+        status="ingediend",
+        variant="fout",
+    ),
+    Pagina(
+        "initiatieven:openbaar_voorstel",
+        "Voorstel dat niet openbaar is",
+        iedereen(404),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_voorstel)["voorstel"].pk},
+        status="ingediend",
+        variant="niet openbaar",
+    ),
+    Pagina(
+        "initiatieven:voorstel_openbaar_zetten",
+        "Voorstel openbaar maken (initiatief)",
+        tr(403, DOOR, 403),
+        kwargs=_voorstel_kw,
+        methode="POST",
+        data=lambda w: {"openbaar": "1"},
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:voorstel_openbaar_zetten",
+        "Voorstel openbaar maken (alleen POST)",
+        tr(405, 405, 405, buiten=405),
+        kwargs=_voorstel_kw,
+        status="ingediend",
+    ),
     Pagina(
         "initiatieven:voorstel_aanmaken",
         "Voorstel aanmaken bij een concepttraject zonder voorstel",
@@ -225,6 +298,15 @@ INITIATIEVEN = [
         iedereen(404),
         kwargs=lambda w: {"token": "onbekend"},
         methode="POST",
+    ),
+    Pagina(
+        "initiatieven:steun_bevestigen",
+        "Steun intrekken met een ongeldige sleutel",
+        iedereen(404),
+        kwargs=lambda w: {"token": "onbekend"},
+        methode="POST",
+        data=lambda w: {"intrekken": "1"},
+        variant="intrekken",
     ),
     Pagina(
         "initiatieven:opgaven_beheer",
@@ -422,6 +504,14 @@ COALITIES = [
     Pagina(
         "coalities:akkoord",
         "Akkoord met de route",
+        tr(DOOR, DOOR, DOOR),
+        kwargs=rijk,
+        methode="POST",
+        status="route",
+    ),
+    Pagina(
+        "coalities:akkoord_vragen",
+        "Akkoord vragen op de route (het concept wordt een versie)",
         tr(DOOR, DOOR, DOOR),
         kwargs=rijk,
         methode="POST",
@@ -714,6 +804,43 @@ OVERZICHT = [
         "Openbaar register van een gemeente",
         iedereen(200),
         kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "overzicht:register_traject",
+        "Openbare pagina van een overgedragen taak",
+        iedereen(200),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_rijk).pk},
+        status="evaluatie",
+    ),
+    Pagina(
+        "overzicht:register_traject",
+        "Openbare pagina van een taak die nog niet is overgedragen",
+        iedereen(404),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.traject.pk},
+        status="route",
+        variant="niet overgedragen",
+    ),
+    Pagina("overzicht:zoeken", "Zoeken (openbaar)", iedereen(200)),
+    Pagina(
+        "overzicht:zoeken",
+        "Zoeken (openbaar) met een zoekwoord",
+        iedereen(200),
+        query=lambda w: {"q": "buurthuis"},
+        variant="zoekwoord",
+    ),
+    Pagina(
+        "overzicht:zoeken",
+        "Zoeken (openbaar) zonder woord om op te zoeken",
+        iedereen(400),
+        query=lambda w: {"q": "!!"},
+        variant="fout",
+    ),
+    Pagina(
+        "overzicht:zoeken_gemeente",
+        "Zoeken in trajecten, voorstellen en partners van de gemeente (ambtenaren)",
+        alleen_ambtenaar(200),
+        kwargs=gemeente_slug,
+        query=lambda w: {"q": "buurthuis"},
     ),
     Pagina("overzicht:register_json", "Open data (JSON)", iedereen(200), kwargs=gemeente_slug),
     Pagina("overzicht:register_csv", "Open data (CSV)", iedereen(200), kwargs=gemeente_slug),

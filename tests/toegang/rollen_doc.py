@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import django
 
@@ -18,6 +19,7 @@ UITLEG = {
     "403": "403",
     "404": "404",
     "405": "405",
+    "401": "401",
 }
 
 
@@ -26,7 +28,9 @@ def route_van(naam: str) -> str:
 
     for n, route in url_namen():
         if n == naam:
-            return route
+            # A router's regular expressions read as the other routes: <name> for a group.
+            route = re.sub(r"\(\?P<(\w+)>[^)]*\)", r"<\1>", route)
+            return route.replace("^", "").replace("$", "")
     return "?"
 
 
@@ -72,7 +76,14 @@ def markdown() -> str:
         " doorgestuurd na een gelukte handeling (of naar de eigen startpagina); `403` geen"
         " toestemming voor deze handeling in deze rol; `404` niet gevonden (ook voor wie het"
         " traject niet mag zien: zo leert niemand wat er bij een ander bestaat); `405` methode"
-        " niet toegestaan (bijvoorbeeld GET op een formulier dat alleen POST aanneemt).",
+        " niet toegestaan (bijvoorbeeld GET op een formulier dat alleen POST aanneemt); `401`"
+        " (de API) geen token: de API kent geen sessies, dus ook een ingelogde gebruiker heeft"
+        " een token van de gemeente nodig.",
+        "",
+        "De API voor de systemen van een gemeente per soort token (geen, verzonnen, ingetrokken,"
+        " van de gemeente om te lezen of ook te schrijven, van een andere gemeente) staat in"
+        " `tests/toegang/api_tabel.py` (`TOKENS`) en wordt getest in"
+        " `tests/toegang/test_api_tokens.py`; zie ook `docs/api.md`.",
         "",
         "| pagina | methode | adres | " + " | ".join(ROL_KOPPEN[r] for r in ROLLEN) + " |",
         "|---|---|---|" + "---|" * len(ROLLEN),

@@ -54,8 +54,13 @@ ZONDER_TRAJECT: dict[str, str] = {
     "evaluatie:agenda_vernieuwen POST": "the user's own calendar link",
     "initiatieven:opgave_status POST": "a call of the gemeente, not a traject",
     "initiatieven:steun_bevestigen POST": "a supporter's own statement, by a link from a mail",
+    "initiatieven:openbaar_voorstel POST": "anyone's support of a published proposal, in any "
+    "phase after the submission (it counts once the mailed link confirms it)",
+    "initiatieven:voorstel_openbaar_zetten POST": "publishing the proposal or not, allowed in "
+    "every phase after the submission (refused with a message once it is withdrawn)",
     "two_factor:backup_tokens POST": "the account's own recovery codes",
     "two_factor:disable POST": "the account's own authenticator app",
+    "api:webhook-list POST": "a subscription of the gemeente's system, with its token",
 }
 
 
@@ -163,6 +168,13 @@ def _inzet_van_de_gemeente(w: Wereld) -> None:
     )
 
 
+def _route_gevraagd(w: Wereld) -> None:
+    """Agreement asked on the route (version 1), nobody agreed yet."""
+    from coalities.models import Route
+
+    Route.objects.filter(traject=w.maak(maak_rijk)).update(versie=1, concept_gewijzigd=False)
+
+
 def _pdf_mislukt(w: Wereld) -> None:
     from overdracht.models import OvereenkomstVersie
 
@@ -232,7 +244,10 @@ FORMULIEREN: dict[str, Formulier] = {
         nog_toegestaan=frozenset({TrajectStatus.ROUTE}),
     ),
     # --- route ---
-    "coalities:akkoord POST": Formulier(pagina=pagina_van("coalities:route")),
+    "coalities:akkoord POST": Formulier(
+        pagina=pagina_van("coalities:route"), voorbereiden=_route_gevraagd
+    ),
+    "coalities:akkoord_vragen POST": Formulier(pagina=pagina_van("coalities:route")),
     "coalities:inzet_bevestigen POST": Formulier(
         pagina=pagina_van("coalities:route"), voorbereiden=_inzet_van_de_gemeente
     ),

@@ -143,3 +143,28 @@ def test_een_tijdstip_valt_op_zijn_dag_in_nederland():
 )
 def test_maanden_later(begin, maanden, verwacht):
     assert opmaak.maanden_later(begin, maanden) == verwacht
+
+
+@pytest.mark.parametrize(
+    ("taal", "verwacht", "niet"),
+    [("nl", "7 februari 2027", "Feb"), ("en", "7 February 2027", "februari")],
+)
+def test_dashboard_schrijft_de_maand_voluit_in_de_taal(taal, verwacht, niet):
+    """The dashboard's columns of dates (next evaluation, decision term) in words."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    traject = SimpleNamespace(
+        volgende_evaluatie=datetime.date(2027, 2, 7),
+        beslissen_voor=datetime.date(2027, 2, 7),
+        status="ingediend",
+    )
+    kolom = SimpleNamespace(kop="Datum")
+    with translation.override(taal):
+        for sjabloon in (
+            "evaluatie/overzicht/_cel_volgende_evaluatie.html",
+            "initiatieven/overzicht/_cel_beslissen_voor.html",
+        ):
+            html = render_to_string(sjabloon, {"traject": traject, "kolom": kolom})
+            assert verwacht in html and niet not in html, html

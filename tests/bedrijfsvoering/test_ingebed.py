@@ -106,7 +106,49 @@ def test_beat_hoort_niet_in_het_webproces_met_een_broker(settings):
 
     from bedrijfsvoering.ingebed import beat_starten
 
-    met_broker = Celery("proef", broker="redis://127.0.0.1:6379/6")
+    met_broker = Celery("proef", broker="redis://127.0.0.1:6379/6", set_as_current=False)
     met_broker.conf.task_always_eager = False
     with pytest.raises(RuntimeError, match="embedded mode"):
         beat_starten(met_broker)
+
+
+def test_ontwikkelserver_start_beat_met_de_server(tmp_path):
+    """``manage.py ontwikkelserver`` (what ``make run`` serves with) serves on the port it is
+    given and starts beat in its own process."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        poort = s.getsockname()[1]
+    env = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "CELERY_BROKER_URL"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="aanbesteden.settings.dev",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'leeg.sqlite3'}",
+        MEDIA_ROOT=str(tmp_path / "media"),
+        PORT=str(poort),
+        PYTHONUNBUFFERED="1",
+    )
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "ontwikkelserver", "--noreload", f"127.0.0.1:{poort}"],
+        cwd=WORTEL,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    regels: list[str] = []
+    try:
+        einde = time.monotonic() + 120
+        while time.monotonic() < einde:
+            regel = server.stdout.readline()
+            if not regel:
+                break
+            regels.append(regel)
+            if "Quit the server" in regel:
+                break
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    uitvoer = "".join(regels)
+    assert "Geplande taken (Celery beat) lopen in dit proces." in uitvoer, uitvoer
+    assert f"http://127.0.0.1:{poort}/" in uitvoer, uitvoer

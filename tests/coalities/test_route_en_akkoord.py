@@ -369,5 +369,5 @@ def test_begroting_die_niet_klopt_staat_op_de_routepagina(client, route_traject,
         reverse("coalities:route", kwargs={"pk": route_traject.pk})
     ).content.decode()
     assert "De begroting klopt nog niet" in inhoud
-    assert "600,00" in inhoud  # the shortfall
+    assert "€ 600 tekort" in inhoud  # the shortfall, written as people read it
     assert "tranches van de gemeente" in inhoud

@@ -69,6 +69,9 @@ class VoorstelSerializer(serializers.ModelSerializer):
         source="traject.status", choices=TrajectStatus.choices, read_only=True
     )
     fase = serializers.IntegerField(source="traject.fase", read_only=True)
+    # Whole numbers declared here: their ranges from the model depend on the database.
+    bereik = serializers.IntegerField(read_only=True, allow_null=True)
+    looptijd_maanden = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
         model = Voorstel
@@ -218,6 +221,10 @@ class NieuwWebhookabonnementSerializer(WebhookabonnementSerializer):
 
 
 class WebhookleveringSerializer(serializers.ModelSerializer):
+    traject = serializers.IntegerField(source="traject_id", read_only=True)
+    aantal_pogingen = serializers.IntegerField(read_only=True)
+    laatste_statuscode = serializers.IntegerField(read_only=True, allow_null=True)
+
     class Meta:
         model = Webhooklevering
         fields = [

@@ -14,6 +14,7 @@ from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Gemeente, Traject
 from initiatieven.models import Opgave, Voorstel
 
+from .adressen import niet_publiek
 from .models import Webhookabonnement, Webhooklevering
 
 
@@ -204,6 +205,10 @@ class WebhookabonnementSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(_("Het adres moet met http:// of https:// beginnen."))
         if settings.WEBHOOK_ALLEEN_HTTPS and not url.lower().startswith("https://"):
             raise serializers.ValidationError(_("Het adres moet met https:// beginnen."))
+        if settings.WEBHOOK_ALLEEN_PUBLIEK and niet_publiek(url):
+            raise serializers.ValidationError(
+                _("Het adres moet een openbaar adres op internet zijn.")
+            )
         return url
 
 

@@ -3,6 +3,8 @@ with the reason, and the filters appear in the schema)."""
 
 from __future__ import annotations
 
+import datetime
+
 import django_filters
 from django import forms
 from django.core.validators import validate_slug
@@ -27,6 +29,26 @@ class NummerFilter(django_filters.NumberFilter):
         super().__init__(*args, min_value=1, max_value=10**18 - 1, **kwargs)
 
 
+class UtcTijdVeld(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 date-time, in UTC for the database: PostgreSQL refuses offsets past
+    ±15:59 that ISO 8601 and Python allow. A moment at the edge of the calendar that falls
+    outside it in UTC becomes the calendar's first or last moment."""
+
+    def to_python(self, value):
+        waarde = super().to_python(value)
+        if waarde is None:
+            return None
+        try:
+            return waarde.astimezone(datetime.UTC)
+        except OverflowError:
+            rand = datetime.datetime.min if waarde.year == 1 else datetime.datetime.max
+            return rand.replace(tzinfo=datetime.UTC)
+
+
+class TijdFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcTijdVeld
+
+
 class StrengeFilterSet(django_filters.FilterSet):
     """A filter given without a value is refused (400), not quietly left out: a client that
     sends ``?status=`` gets told instead of getting everything."""
@@ -49,13 +71,9 @@ class OpgaveFilter(StrengeFilterSet):
     status = django_filters.ChoiceFilter(
         choices=[c for c in OpgaveStatus.choices if c[0] != OpgaveStatus.CONCEPT]
     )
-    gepubliceerd_vanaf = django_filters.IsoDateTimeFilter(
-        field_name="gepubliceerd_op", lookup_expr="gte"
-    )
-    gepubliceerd_tot = django_filters.IsoDateTimeFilter(
-        field_name="gepubliceerd_op", lookup_expr="lt"
-    )
-    deadline_vanaf = django_filters.IsoDateTimeFilter(field_name="deadline", lookup_expr="gte")
+    gepubliceerd_vanaf = TijdFilter(field_name="gepubliceerd_op", lookup_expr="gte")
+    gepubliceerd_tot = TijdFilter(field_name="gepubliceerd_op", lookup_expr="lt")
+    deadline_vanaf = TijdFilter(field_name="deadline", lookup_expr="gte")
 
     class Meta:
         model = Opgave
@@ -72,10 +90,8 @@ class VoorstelFilter(StrengeFilterSet):
         field_name="traject__status", choices=TrajectStatus.choices
     )
     opgave = NummerFilter(field_name="opgave_id")
-    openbaar_vanaf = django_filters.IsoDateTimeFilter(
-        field_name="openbaar_sinds", lookup_expr="gte"
-    )
-    besloten_vanaf = django_filters.IsoDateTimeFilter(field_name="besluit_op", lookup_expr="gte")
+    openbaar_vanaf = TijdFilter(field_name="openbaar_sinds", lookup_expr="gte")
+    besloten_vanaf = TijdFilter(field_name="besluit_op", lookup_expr="gte")
 
     class Meta:
         model = Voorstel
@@ -91,7 +107,7 @@ class RegisterFilter(StrengeFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=[(s, TrajectStatus(s).label) for s in OVERGEDRAGEN]
     )
-    gewijzigd_vanaf = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
+    gewijzigd_vanaf = TijdFilter(field_name="updated_at", lookup_expr="gte")
 
     class Meta:
         model = Traject
@@ -105,14 +121,14 @@ class TrajectFilter(StrengeFilterSet):
     fase = django_filters.TypedChoiceFilter(
         choices=FASE_KEUZES, coerce=int, method="filter_fase", help_text=_("Fase 1 tot en met 5.")
     )
-    status_sinds_vanaf = django_filters.IsoDateTimeFilter(
+    status_sinds_vanaf = TijdFilter(
         field_name="status_sinds",
         lookup_expr="gte",
         help_text=_("In deze status sinds ten minste."),
     )
-    status_sinds_tot = django_filters.IsoDateTimeFilter(field_name="status_sinds", lookup_expr="lt")
-    gewijzigd_vanaf = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="gte")
-    gewijzigd_tot = django_filters.IsoDateTimeFilter(field_name="updated_at", lookup_expr="lt")
+    status_sinds_tot = TijdFilter(field_name="status_sinds", lookup_expr="lt")
+    gewijzigd_vanaf = TijdFilter(field_name="updated_at", lookup_expr="gte")
+    gewijzigd_tot = TijdFilter(field_name="updated_at", lookup_expr="lt")
 
     class Meta:
         model = Traject

@@ -14,6 +14,7 @@ from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Gemeente, Traject
 from initiatieven.models import Opgave, Voorstel
 
+from .adressen import niet_publiek
 from .models import Webhookabonnement, Webhooklevering
 
 
@@ -69,6 +70,9 @@ class VoorstelSerializer(serializers.ModelSerializer):
         source="traject.status", choices=TrajectStatus.choices, read_only=True
     )
     fase = serializers.IntegerField(source="traject.fase", read_only=True)
+    # Whole numbers declared here: their ranges from the model depend on the database.
+    bereik = serializers.IntegerField(read_only=True, allow_null=True)
+    looptijd_maanden = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
         model = Voorstel
@@ -201,6 +205,10 @@ class WebhookabonnementSerializer(serializers.ModelSerializer):
             raise serializers.ValidationError(_("Het adres moet met http:// of https:// beginnen."))
         if settings.WEBHOOK_ALLEEN_HTTPS and not url.lower().startswith("https://"):
             raise serializers.ValidationError(_("Het adres moet met https:// beginnen."))
+        if settings.WEBHOOK_ALLEEN_PUBLIEK and niet_publiek(url):
+            raise serializers.ValidationError(
+                _("Het adres moet een openbaar adres op internet zijn.")
+            )
         return url
 
 
@@ -218,6 +226,10 @@ class NieuwWebhookabonnementSerializer(WebhookabonnementSerializer):
 
 
 class WebhookleveringSerializer(serializers.ModelSerializer):
+    traject = serializers.IntegerField(source="traject_id", read_only=True)
+    aantal_pogingen = serializers.IntegerField(read_only=True)
+    laatste_statuscode = serializers.IntegerField(read_only=True, allow_null=True)
+
     class Meta:
         model = Webhooklevering
         fields = [

@@ -18,6 +18,7 @@ from django.utils import timezone
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
 
+from .adressen import niet_publiek
 from .constants import GEBEURTENIS_FASEWISSELING, LeveringStatus
 from .handtekening import (
     KOP_GEBEURTENIS,
@@ -148,7 +149,10 @@ def levering_versturen(*, levering_id: int) -> bool:
     begin = time.monotonic()
     statuscode: int | None = None
     fout = ""
+    reden = niet_publiek(abonnement.url) if settings.WEBHOOK_ALLEEN_PUBLIEK else None
     try:
+        if reden:
+            raise ValueError(reden)
         with _opener.open(verzoek, timeout=settings.WEBHOOK_TIMEOUT_SECONDEN) as antwoord:
             statuscode = antwoord.status
     except urllib.error.HTTPError as exc:

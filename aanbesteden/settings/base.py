@@ -411,10 +411,12 @@ SPECTACULAR_SETTINGS = {
     "SERVE_AUTHENTICATION": [],
 }
 # Webhooks: seconds before the first retry (doubling, at most ten minutes), and the time a
-# receiver has to answer. Production accepts only https:// addresses.
+# receiver has to answer. Production accepts only https:// addresses on the public internet.
 WEBHOOK_WACHTTIJD_SECONDEN = env.int("WEBHOOK_WACHTTIJD_SECONDEN", default=30)
 WEBHOOK_TIMEOUT_SECONDEN = env.int("WEBHOOK_TIMEOUT_SECONDEN", default=5)
 WEBHOOK_ALLEEN_HTTPS = env.bool("WEBHOOK_ALLEEN_HTTPS", default=False)
+# ... and only to addresses on the public internet, never the platform's own network.
+WEBHOOK_ALLEEN_PUBLIEK = env.bool("WEBHOOK_ALLEEN_PUBLIEK", default=False)
 
 # seed_demo (published passwords and keys) runs only where this is on: never in production.
 DEMOGEGEVENS_TOEGESTAAN = True

@@ -62,3 +62,4 @@ LOGGING = logging_instellingen(formaat=LOG_FORMAT, niveau=LOG_LEVEL)  # noqa: F4
 DEMOGEGEVENS_TOEGESTAAN = False
 # Webhooks only to https:// addresses: the deliveries carry the gemeente's data.
 WEBHOOK_ALLEEN_HTTPS = env.bool("WEBHOOK_ALLEEN_HTTPS", default=True)
+WEBHOOK_ALLEEN_PUBLIEK = env.bool("WEBHOOK_ALLEEN_PUBLIEK", default=True)

@@ -46,8 +46,7 @@ def wereld(gemeente, andere_gemeente, settings):
     from tests.overzicht.conftest import opgave_maken
 
     settings.LIMIET_API_PER_CLIENT = ["100000/m"]
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
+    _verbinding_openhouden()
     opgave_maken(gemeente, titel="Beheer buurthuis")
     eigen = [
         TrajectFactory(gemeente=gemeente, titel="Buurtpark", status=status)
@@ -69,6 +68,14 @@ def _positief(case) -> bool:
     return case.meta is None or all(
         c.mode == GenerationMode.POSITIVE for c in case.meta.components.values()
     )
+
+
+def _verbinding_openhouden() -> None:
+    """Requests through the WSGI handler run in the test's transaction, so the handler must
+    not close the connection after each (as Django's test client arranges for itself, and
+    undoes after every request it sends)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
 
 
 def _naar_de_eigen_gemeente(case, wereld) -> None:
@@ -122,10 +129,14 @@ def _opnieuw(case, token: str):
 
     client = Client(raise_request_exception=False)
     body = json.dumps(case.body) if case.body is not NOT_SET else None
-    return client.generic(
-        case.method,
-        case.formatted_path + ("?" + urlencode(case.query or {}, doseq=True) if case.query else ""),
-        data=body or "",
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {token}",
-    )
+    try:
+        return client.generic(
+            case.method,
+            case.formatted_path
+            + ("?" + urlencode(case.query or {}, doseq=True) if case.query else ""),
+            data=body or "",
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Bearer {token}",
+        )
+    finally:
+        _verbinding_openhouden()

@@ -142,3 +142,19 @@ def test_etag_en_last_modified_geven_304(api, token_a, gemeente, traject):
     # A change gives a new answer.
     Traject.objects.filter(pk=traject.pk).update(titel="Nieuw", updated_at=timezone.now())
     assert client.get(lijst(gemeente), HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "tijd",
+    [
+        "5984-03-09T14:48:08.2-19:07",  # an offset PostgreSQL refuses
+        "0001-01-01T00:00:00+05:00",  # before the calendar in UTC
+        "9999-12-31T23:59:59-05:00",  # after it
+    ],
+)
+def test_datum_met_vreemde_tijdzone_geen_500(api, token_a, gemeente, traject, tijd):
+    response = api(token_a).get(
+        lijst(gemeente), {"gewijzigd_vanaf": tijd, "status_sinds_tot": tijd}
+    )
+    assert response.status_code == 200, response.content

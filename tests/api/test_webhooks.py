@@ -235,3 +235,45 @@ def test_productie_alleen_https(api, token_a_schrijven, gemeente, settings):
 def test_wachttijd_verdubbelt_tot_tien_minuten(settings):
     settings.WEBHOOK_WACHTTIJD_SECONDEN = 30
     assert [wachttijd(n) for n in range(6)] == [30, 60, 120, 240, 480, 600]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://127.0.0.1/h",
+        "https://10.1.2.3/h",
+        "https://169.254.169.254/latest/meta-data/",
+        "https://[::1]/h",
+        "https://localhost/h",
+    ],
+)
+def test_productie_geen_adres_in_eigen_netwerk(api, token_a_schrijven, gemeente, settings, url):
+    settings.WEBHOOK_ALLEEN_PUBLIEK = True
+    response = api(token_a_schrijven).post(webhooks_url(gemeente), {"url": url}, format="json")
+    assert response.status_code == 400
+    assert not Webhookabonnement.objects.exists()
+
+
+@pytest.mark.django_db
+def test_levering_naar_eigen_netwerk_geweigerd(
+    api,
+    token_a_schrijven,
+    gemeente,
+    traject,
+    initiatiefnemer,
+    ontvanger,
+    met_webhooks,
+    settings,
+    django_capture_on_commit_callbacks,
+):
+    """An address that was accepted and now points into the platform's network (a name that
+    resolves differently later) is not delivered to: every attempt fails, none arrives."""
+    abonneren(api, token_a_schrijven, gemeente, ontvanger.url)
+    settings.WEBHOOK_ALLEEN_PUBLIEK = True
+    with django_capture_on_commit_callbacks(execute=True):
+        traject_transitie(traject=traject, transitie="indienen", door=initiatiefnemer)
+    assert ontvanger.ontvangen == []
+    levering = Webhooklevering.objects.get()
+    assert levering.status == LeveringStatus.MISLUKT
+    assert "niet-openbaar" in levering.laatste_fout

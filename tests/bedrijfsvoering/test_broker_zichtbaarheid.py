@@ -25,7 +25,11 @@ def _langste_wachttijd() -> int:
 
     assert notificatie_mailen.retry_backoff is True
     mail = getattr(notificatie_mailen, "retry_backoff_max", 600)  # Celery's default
-    return max(besluit, overeenkomst, mail)
+    # A webhook delivery: doubling, capped at ten minutes (api/tasks.py).
+    from api.tasks import wachttijd, webhook_leveren
+
+    webhook = max(wachttijd(n) for n in range(webhook_leveren.max_retries + 1))
+    return max(besluit, overeenkomst, mail, webhook)
 
 
 def test_zichtbaarheid_ruimer_dan_de_langste_wachttijd_plus_een_run():

@@ -14,7 +14,7 @@ from aanbesteden.models import Traject
 from tests.e2e.stappen import Bezoeker
 from tests.e2e.toegankelijkheid import zonder_zichtbare_focus
 from tests.factories import GemeenteFactory, TrajectFactory, UserFactory, ambtenaar_van, partner_van
-from tests.toegang import fasen_tabel
+from tests.toegang import api_tabel, fasen_tabel
 from tests.toegang.basis import KERN, Pagina, Wereld
 from tests.tweestaps import Client
 
@@ -29,6 +29,8 @@ GROEPEN = {
         *fasen_tabel.OVERDRACHT,
         *fasen_tabel.EVALUATIE,
     ],
+    # The API answers JSON; its documentation page is its one HTML page.
+    "api": [p for p in api_tabel.API if p.naam == "api:docs"],
 }
 
 

@@ -126,7 +126,7 @@ def gemeente_voorstellen(*, gemeente: Gemeente, alleen_open: bool = False) -> Qu
     return qs.order_by("besluit", "beslissen_voor", "pk")
 
 
-def openbare_voorstellen(*, gemeente: Gemeente | None = None) -> QuerySet[Voorstel]:
+def openbare_voorstellen(gemeente: Gemeente | None = None) -> QuerySet[Voorstel]:
     """Submitted proposals their initiative chose to publish, newest publication first.
 
     A draft is never public, nor is a withdrawn proposal; ``gemeente`` narrows to one gemeente.

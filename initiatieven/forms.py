@@ -401,7 +401,9 @@ class ReactieForm(Formulier):
 
     def __init__(self, *args, ingelogd: bool = False, antwoorden=None, **kwargs):
         """``antwoorden``: the reactions the initiative may answer, as (pk, label); without
-        it the form places a new reaction only."""
+        it the form places a new reaction only. Its ids differ from the support form's on the
+        same page (the field names stay plain)."""
+        kwargs.setdefault("auto_id", "reactie_%s")
         super().__init__(*args, **kwargs)
         if ingelogd:
             del self.fields["email"]

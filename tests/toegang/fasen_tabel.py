@@ -926,13 +926,11 @@ OVERZICHT = [
         data=lambda w: {"tekst": "Goed bezig", "email": f"t{next(_STEUN_TELLER)}@example.org"},
         status="evaluatie",
     ),
-    Pagina("overzicht:zoeken", "Zoeken (openbaar)", iedereen(200)),
     Pagina(
         "overzicht:zoeken",
         "Zoeken (openbaar) met een zoekwoord",
         iedereen(200),
         query=lambda w: {"q": "buurthuis"},
-        variant="zoekwoord",
     ),
     Pagina(
         "overzicht:zoeken",

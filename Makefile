@@ -121,7 +121,7 @@ clean:
 
 typecheck: install
 	$(VENV)/bin/pip install --quiet 'mypy>=1.13' 'django-stubs>=5.1'
-	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/bijdragen.py aanbesteden/werk.py meldingen/berichten.py \
+	$(VENV)/bin/mypy aanbesteden/services.py aanbesteden/selectors.py aanbesteden/models.py aanbesteden/fasen.py aanbesteden/transities.py aanbesteden/permissions.py aanbesteden/bijdragen.py aanbesteden/werk.py aanbesteden/zoeken.py meldingen/berichten.py \
 	  aanbesteden/zegel.py aanbesteden/opmaak.py aanbesteden/tokens.py bedrijfsvoering/
 
 check: install

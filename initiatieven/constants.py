@@ -63,3 +63,11 @@ STANDAARD_CRITERIA = [
     ("rechtspersoon", _("Rechtspersoon (of bereid er een op te richten)")),
     ("periode", _("Verbonden aan een vaste periode")),
 ]
+
+
+class ReactiePlek(models.TextChoices):
+    """Where a reaction was placed: on the published proposal or on the public page of the
+    handed-over task."""
+
+    VOORSTEL = "voorstel", _("Openbaar voorstel")
+    TRAJECT = "traject", _("Openbare pagina van de taak")

@@ -21,6 +21,7 @@ from .constants import (
     DocumentStatus,
     Meetfrequentie,
     OpgaveStatus,
+    ReactiePlek,
     Rechtsvorm,
     Score,
     VoorstelSoort,
@@ -560,3 +561,73 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.naam} ({self.eenheid})"
+
+
+class Reactie(models.Model):
+    """A resident's reaction on a public page (a published proposal, or the public page of
+    the handed-over task), or the initiative's answer to one. Plain text. Shown once the
+    e-mail address confirmed it, or at once for someone logged in; the gemeente can hide it,
+    with a reason everyone reads."""
+
+    traject = models.ForeignKey(
+        Traject, on_delete=models.CASCADE, related_name="reacties", verbose_name=_("traject")
+    )
+    plek = models.CharField(_("waar"), max_length=10, choices=ReactiePlek.choices)
+    antwoord_op = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="antwoorden",
+        verbose_name=_("antwoord op"),
+    )
+    tekst = models.TextField(_("reactie"), max_length=2000)
+    naam = models.CharField(_("naam"), max_length=100, blank=True)
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    gebruiker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    van_initiatief = models.BooleanField(_("van het initiatief"), default=False)
+    pagina = models.CharField(_("openbare pagina"), max_length=300, blank=True)
+    token_hash = models.CharField(max_length=64, null=True, blank=True, unique=True)
+    bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
+    verborgen_op = models.DateTimeField(_("verborgen op"), null=True, blank=True)
+    verborgen_reden = models.CharField(_("reden van verbergen"), max_length=500, blank=True)
+    verborgen_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reactie")
+        verbose_name_plural = _("reacties")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["traject", "plek", "bevestigd_op"], name="reactie_pagina")]
+
+    def __str__(self) -> str:
+        return self.tekst[:50]
+
+
+class ReactieMelding(models.Model):
+    """Somebody reports a reaction to the gemeente (anyone can, without giving a name)."""
+
+    reactie = models.ForeignKey(
+        Reactie, on_delete=models.CASCADE, related_name="meldingen", verbose_name=_("reactie")
+    )
+    reden = models.CharField(_("waarom"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("melding van een reactie")
+        verbose_name_plural = _("meldingen van reacties")
+
+    def __str__(self) -> str:
+        return self.reden[:50]

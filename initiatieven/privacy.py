@@ -31,6 +31,8 @@ from .models import (
     Indicator,
     Initiatief,
     Opgave,
+    Reactie,
+    ReactieMelding,
     Steunbetuiging,
     Voorstel,
 )
@@ -245,4 +247,29 @@ register.gegevens(
 
 register.geen_persoonsgegevens(
     Indicator, {"naam": _("De naam van een indicator, zoals 'aantal bezoekers'.")}
+)
+
+register.gegevens(
+    Reactie,
+    "reacties",
+    titel=_("Uw reacties op openbare pagina's"),
+    rijen=lambda p: Reactie.objects.filter(
+        Q(gebruiker=p.gebruiker) | (Q(email__iexact=p.email) if p.email else Q(pk__in=[]))
+    ),
+    export=("traject__titel", "plek", "tekst", "naam", "email", "bevestigd_op", "created_at"),
+    wissen=VERWIJDEREN,
+    gewist=_("Uw reacties op openbare pagina's, met de antwoorden erop."),
+)
+register.gegevens(
+    Reactie,
+    "reacties_verborgen",
+    titel=_("Reacties die u als ambtenaar verborg"),
+    rijen=lambda p: Reactie.objects.filter(verborgen_door=p.gebruiker),
+    export=("traject__titel", "verborgen_op", "verborgen_reden"),
+    wissen={"verborgen_door": LOSKOPPELEN},
+    gewist=LOSGEKOPPELD,
+)
+register.geen_persoonsgegevens(
+    ReactieMelding,
+    {"reden": _("Wie een reactie meldt, geeft geen naam of adres; alleen de reden.")},
 )

@@ -21,6 +21,8 @@ from .models import (
     Horizon,
     Indicator,
     Opgave,
+    Reactie,
+    ReactieMelding,
     Voorstel,
 )
 
@@ -124,7 +126,7 @@ def gemeente_voorstellen(*, gemeente: Gemeente, alleen_open: bool = False) -> Qu
     return qs.order_by("besluit", "beslissen_voor", "pk")
 
 
-def openbare_voorstellen(*, gemeente: Gemeente | None = None) -> QuerySet[Voorstel]:
+def openbare_voorstellen(gemeente: Gemeente | None = None) -> QuerySet[Voorstel]:
     """Submitted proposals their initiative chose to publish, newest publication first.
 
     A draft is never public, nor is a withdrawn proposal; ``gemeente`` narrows to one gemeente.
@@ -296,4 +298,52 @@ def besluitbrief_voor_sha256(sha256: str) -> Besluitbrief | None:
         Besluitbrief.objects.filter(sha256=sha256, status=DocumentStatus.KLAAR)
         .select_related("voorstel__traject__gemeente")
         .first()
+    )
+
+
+# --- reactions on public pages --------------------------------------------------------------
+#: Reactions on one public page (the newest ones; older ones are not shown).
+REACTIES_OP_PAGINA = 100
+
+
+def reacties_op_pagina(*, traject: Traject, plek: str) -> list[Reactie]:
+    """The confirmed reactions on a public page, oldest first, each with its confirmed answers
+    (``zichtbare_antwoorden``); hidden ones stay, so that the page can say why; two queries."""
+    bevestigd = Reactie.objects.filter(bevestigd_op__isnull=False)
+    reacties = list(
+        bevestigd.filter(traject=traject, plek=plek, antwoord_op__isnull=True)
+        .prefetch_related(
+            Prefetch(
+                "antwoorden",
+                queryset=bevestigd.order_by("created_at", "pk"),
+                to_attr="zichtbare_antwoorden",
+            )
+        )
+        .order_by("-created_at", "-pk")[:REACTIES_OP_PAGINA]
+    )
+    reacties.reverse()
+    return reacties
+
+
+def reactie_get(*, pk: int) -> Reactie:
+    """A confirmed reaction (anyone may report it), or 404."""
+    reactie = (
+        Reactie.objects.select_related("traject__gemeente")
+        .filter(pk=pk, bevestigd_op__isnull=False)
+        .first()
+    )
+    if reactie is None:
+        raise Http404
+    return reactie
+
+
+def gemeente_reacties(*, gemeente: Gemeente) -> list[Reactie]:
+    """The gemeente's list to moderate: reported reactions first, then the newest, with the
+    reasons given; bounded."""
+    return list(
+        Reactie.objects.filter(traject__gemeente=gemeente, bevestigd_op__isnull=False)
+        .select_related("traject")
+        .annotate(aantal_meldingen=Count("meldingen"))
+        .prefetch_related(Prefetch("meldingen", queryset=ReactieMelding.objects.order_by("pk")))
+        .order_by("-aantal_meldingen", "-created_at", "-pk")[:REACTIES_OP_PAGINA]
     )

@@ -19,6 +19,15 @@ urlpatterns = [
         views.openbaar_voorstel,
         name="openbaar_voorstel",
     ),
+    path(
+        "g/<slug:gemeente>/voorstellen/<int:pk>/reageren/",
+        views.voorstel_reageren,
+        name="voorstel_reageren",
+    ),
+    path("reactie/<str:token>/", views.reactie_bevestigen, name="reactie_bevestigen"),
+    path("reacties/<int:pk>/melden/", views.reactie_melden, name="reactie_melden"),
+    path("reacties/<int:pk>/verbergen/", views.reactie_verbergen, name="reactie_verbergen"),
+    path("gemeenten/<slug:gemeente>/reacties/", views.reacties_beheer, name="reacties_beheer"),
     path("steun/<str:token>/", views.steun_bevestigen, name="steun_bevestigen"),
     # officials of a gemeente
     path("gemeenten/<slug:gemeente>/opgaven/", views.opgaven_beheer, name="opgaven_beheer"),

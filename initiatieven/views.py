@@ -29,7 +29,7 @@ from accounts.models import OidcAanbieder
 
 from . import selectors, services
 from .bestandscontrole import TOEGESTAAN, download_naam
-from .constants import DocumentStatus
+from .constants import DocumentStatus, ReactiePlek
 from .forms import (
     BeoordelingForm,
     BesluitForm,
@@ -41,6 +41,9 @@ from .forms import (
     InitiatiefForm,
     OpenbareSteunForm,
     OpgaveForm,
+    ReactieForm,
+    ReactieMeldenForm,
+    ReactieVerbergenForm,
     SteunForm,
     VoorstelForm,
     VoorstelStartForm,
@@ -132,19 +135,196 @@ def openbaar_voorstel(request: HttpRequest, gemeente: str, pk: int) -> HttpRespo
                 ),
             )
             return redirect(voorstel_obj.openbare_url())
+    return _openbaar_voorstel_pagina(
+        request,
+        gemeente_obj,
+        voorstel_obj,
+        form=form,
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+def _openbaar_voorstel_pagina(
+    request: HttpRequest, gemeente_obj, voorstel_obj, *, form=None, reactie_form=None, status=200
+) -> HttpResponse:
+    traject = voorstel_obj.traject
+    postcode_vragen = bool(gemeente_obj.steun_postcodegebieden)
     return render(
         request,
         "initiatieven/openbaar_voorstel.html",
         {
             "gemeente": gemeente_obj,
             "voorstel": voorstel_obj,
-            "traject": voorstel_obj.traject,
-            "form": form,
+            "traject": traject,
+            "form": form or OpenbareSteunForm(postcode_vragen=postcode_vragen),
             "postcode_vragen": postcode_vragen,
             "telling": selectors.steun_telling(voorstel=voorstel_obj),
             "steuners": selectors.openbare_steuners(voorstel=voorstel_obj),
+            **reacties_context(
+                request,
+                traject=traject,
+                plek=ReactiePlek.VOORSTEL,
+                actie=reverse(
+                    "initiatieven:voorstel_reageren",
+                    kwargs={"gemeente": gemeente_obj.slug, "pk": voorstel_obj.pk},
+                ),
+                form=reactie_form,
+            ),
         },
+        status=status,
+    )
+
+
+# --- reactions on public pages ----------------------------------------------------------------
+def reacties_context(request: HttpRequest, *, traject, plek: str, actie: str, form=None) -> dict:
+    """What a public page shows of its reactions (``initiatieven/_reacties.html``): the
+    reactions, the form, and whether the visitor answers for the initiative or moderates for
+    the gemeente."""
+    rollen = traject_rollen(request.user, traject) if request.user.is_authenticated else set()
+    reacties = selectors.reacties_op_pagina(traject=traject, plek=plek)
+    if form is None:
+        form = ReactieForm(
+            ingelogd=request.user.is_authenticated,
+            antwoorden=_te_beantwoorden(reacties) if INI in rollen else None,
+        )
+    return {
+        "reacties": reacties,
+        "reactie_form": form,
+        "reactie_actie": actie,
+        "reactie_initiatief": INI in rollen,
+        "reactie_ambtenaar": A in rollen,
+    }
+
+
+def _te_beantwoorden(reacties) -> list[tuple[int, str]]:
+    return [
+        (r.pk, f"{r.naam or _('Een bewoner')}: {r.tekst[:60]}")
+        for r in reacties
+        if r.verborgen_op is None and not r.van_initiatief
+    ]
+
+
+def reactie_verwerken(request: HttpRequest, *, traject, plek: str, pagina: str):
+    """Handle a reaction sent from a public page: ``(None, redirect)`` when placed, else
+    ``(form, None)`` for the page to show again with the form's messages (status 400)."""
+    reacties = selectors.reacties_op_pagina(traject=traject, plek=plek)
+    initiatief = request.user.is_authenticated and INI in traject_rollen(request.user, traject)
+    form = ReactieForm(
+        request.POST,
+        ingelogd=request.user.is_authenticated,
+        antwoorden=_te_beantwoorden(reacties) if initiatief else None,
+    )
+    if not form.is_valid():
+        return form, None
+    email = form.cleaned_data.get("email") or getattr(request.user, "email", "")
+    limiet_bewaken(request, soort="reactie", adres=email)
+    antwoord_op = None
+    if form.cleaned_data.get("antwoord_op"):
+        antwoord_op = next((r for r in reacties if r.pk == form.cleaned_data["antwoord_op"]), None)
+    try:
+        services.reactie_plaatsen(
+            traject=traject,
+            plek=plek,
+            tekst=form.cleaned_data["tekst"],
+            pagina=pagina,
+            door=request.user if request.user.is_authenticated else None,
+            naam=form.cleaned_data["naam"],
+            email=form.cleaned_data.get("email", ""),
+            antwoord_op=antwoord_op,
+        )
+    except IntakeFout as exc:
+        form.add_error(None, str(exc))
+        return form, None
+    if request.user.is_authenticated:
+        messages.success(request, _("Uw reactie staat op de pagina."))
+    else:
+        messages.success(
+            request,
+            _("Kijk in uw e-mail. Klik op de link in de e-mail, dan is uw reactie te zien."),
+        )
+    return None, redirect(pagina)
+
+
+@require_POST
+def voorstel_reageren(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
+    """Public: a reaction on a published proposal (or the initiative's answer to one)."""
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    voorstel_obj = selectors.openbaar_voorstel_get(gemeente=gemeente_obj, pk=pk)
+    form, antwoord = reactie_verwerken(
+        request,
+        traject=voorstel_obj.traject,
+        plek=ReactiePlek.VOORSTEL,
+        pagina=voorstel_obj.openbare_url(),
+    )
+    if antwoord is not None:
+        return antwoord
+    return _openbaar_voorstel_pagina(
+        request, gemeente_obj, voorstel_obj, reactie_form=form, status=400
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def reactie_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
+    """Public: the link from the mail shows a button; pressing it confirms the reaction."""
+    if request.method == "POST":
+        reactie = services.reactie_bevestigen(token=token)
+        if reactie is None:
+            return render(
+                request, "initiatieven/reactie_bevestigen.html", {"ongeldig": True}, status=404
+            )
+        return render(request, "initiatieven/reactie_bevestigen.html", {"reactie": reactie})
+    return render(request, "initiatieven/reactie_bevestigen.html", {"token": token})
+
+
+@require_http_methods(["GET", "POST"])
+def reactie_melden(request: HttpRequest, pk: int) -> HttpResponse:
+    """Public: report a reaction to the gemeente, with a reason."""
+    reactie = selectors.reactie_get(pk=pk)
+    form = ReactieMeldenForm(_post(request))
+    if request.method == "POST" and form.is_valid():
+        limiet_bewaken(request, soort="reactie_melden")
+        services.reactie_melden(reactie=reactie, reden=form.cleaned_data["reden"])
+        messages.success(request, _("Dank u wel. De gemeente kijkt naar uw melding."))
+        return redirect(reactie.pagina or "/")
+    return render(
+        request,
+        "initiatieven/reactie_actie.html",
+        {"reactie": reactie, "form": form, "verbergen": False},
         status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reactie_verbergen(request: HttpRequest, pk: int) -> HttpResponse:
+    """The gemeente's officials hide a reaction, with a reason everyone reads."""
+    reactie = selectors.reactie_get(pk=pk)
+    kern.traject_get(user=request.user, pk=reactie.traject_id)  # 404 outside one's gemeente
+    vereis_rol(request.user, reactie.traject, A)
+    form = ReactieVerbergenForm(_post(request))
+    if request.method == "POST" and form.is_valid():
+        services.reactie_verbergen(
+            reactie=reactie, door=request.user, reden=form.cleaned_data["reden"]
+        )
+        messages.success(request, _("De reactie is verborgen. Het initiatief krijgt bericht."))
+        return redirect("initiatieven:reacties_beheer", gemeente=reactie.traject.gemeente.slug)
+    return render(
+        request,
+        "initiatieven/reactie_actie.html",
+        {"reactie": reactie, "form": form, "verbergen": True},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET"])
+def reacties_beheer(request: HttpRequest, gemeente: str) -> HttpResponse:
+    """The gemeente's officials: reactions on its public pages, reported ones first."""
+    gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
+    return render(
+        request,
+        "initiatieven/reacties_beheer.html",
+        {"gemeente": gemeente_obj, "reacties": selectors.gemeente_reacties(gemeente=gemeente_obj)},
     )
 
 

@@ -11,6 +11,7 @@ class NotificatieSoort(models.TextChoices):
     ROUTE = "route", _("Route en begroting")
     OVERDRACHT = "overdracht", _("Overeenkomst en ondertekening")
     EVALUATIE = "evaluatie", _("Evaluaties en herinneringen")
+    REACTIE = "reactie", _("Reacties van bewoners op openbare pagina's")
     OVERIG = "overig", _("Overig")
 
 

@@ -51,6 +51,11 @@ urlpatterns = [
         register.register_traject,
         name="register_traject",
     ),
+    path(
+        "register/<slug:gemeente>/taken/<int:pk>/reageren/",
+        register.register_reageren,
+        name="register_reageren",
+    ),
     path("open-data/<slug:gemeente>/register.json", register.register_json, name="register_json"),
     path("open-data/<slug:gemeente>/register.csv", register.register_csv, name="register_csv"),
     path("trajecten/<int:pk>/dossier/", dossier.dossier, name="dossier"),

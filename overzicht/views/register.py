@@ -9,10 +9,13 @@ from django.core.paginator import Paginator
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from aanbesteden.models import Gemeente
+from initiatieven.constants import ReactiePlek
+from initiatieven.views import reactie_verwerken, reacties_context
 
 from ..selectors import register as selectors
 from .gedeeld import cel
@@ -50,6 +53,10 @@ def register_traject(request: HttpRequest, gemeente: str, pk: int) -> HttpRespon
     anyone's personal data."""
     gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
     traject = selectors.register_traject_get(gemeente=gemeente_obj, pk=pk)
+    return _register_traject_pagina(request, gemeente_obj, traject)
+
+
+def _register_traject_pagina(request, gemeente_obj, traject, *, form=None, status=200):
     return render(
         request,
         "overzicht/register_traject.html",
@@ -58,8 +65,37 @@ def register_traject(request: HttpRequest, gemeente: str, pk: int) -> HttpRespon
             "traject": traject,
             "rij": selectors.register_rij(traject),
             "secties": selectors.openbare_secties(traject=traject),
+            **reacties_context(
+                request,
+                traject=traject,
+                plek=ReactiePlek.TRAJECT,
+                actie=reverse(
+                    "overzicht:register_reageren",
+                    kwargs={"gemeente": gemeente_obj.slug, "pk": traject.pk},
+                ),
+                form=form,
+            ),
         },
+        status=status,
     )
+
+
+@require_POST
+def register_reageren(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
+    """Public: a reaction on a handed-over task's public page (an evaluation, say)."""
+    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
+    traject = selectors.register_traject_get(gemeente=gemeente_obj, pk=pk)
+    form, antwoord = reactie_verwerken(
+        request,
+        traject=traject,
+        plek=ReactiePlek.TRAJECT,
+        pagina=reverse(
+            "overzicht:register_traject", kwargs={"gemeente": gemeente_obj.slug, "pk": traject.pk}
+        ),
+    )
+    if antwoord is not None:
+        return antwoord
+    return _register_traject_pagina(request, gemeente_obj, traject, form=form, status=400)
 
 
 def _open_data(gemeente: Gemeente) -> dict:

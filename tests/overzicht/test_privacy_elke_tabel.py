@@ -174,7 +174,13 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
     ander = TrajectFactory(gemeente=gemeente, initiatiefnemer=anderen, titel="Buurthuis")
     ander_voorstel = voorstel_maken(ander, initiatief=initiatief_maken(naam="Stichting Huis"))
     Steunbetuiging.objects.create(
-        voorstel=ander_voorstel, naam=NAAM, email=EMAIL, token_hash="a" * 64
+        voorstel=ander_voorstel, naam=NAAM, email=EMAIL, token_hash="a" * 64, postcode="1234 AB"
+    )
+    # He reacts on its public page (as an official of B he hides a reaction there, below).
+    from initiatieven.models import Reactie
+
+    Reactie.objects.create(
+        traject=ander, plek="voorstel", tekst=f"Ik ben {NAAM}", naam=NAAM, email=EMAIL
     )
     uitnodiging = Uitnodiging.objects.create(
         traject=ander,
@@ -271,6 +277,14 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
         object_repr="Markt",
         action_flag=CHANGE,
         change_message="[]",
+    )
+    Reactie.objects.create(
+        traject=in_b,
+        plek="voorstel",
+        tekst="Een reactie",
+        verborgen_op=timezone.now(),
+        verborgen_door=pieter,
+        verborgen_reden="Beledigend",
     )
     return {
         "user": pieter,

@@ -132,3 +132,27 @@ def test_register_linkt_en_begrensd(client, overgedragen, django_assert_max_num_
     assert _url(overgedragen) in client.get(register_url).content.decode()
     with django_assert_max_num_queries(25):
         assert client.get(_url(overgedragen)).status_code == 200
+
+
+def test_reageren_op_de_openbare_takenpagina(
+    client, overgedragen, initiatiefnemer, django_capture_on_commit_callbacks
+):
+    from initiatieven.models import Reactie
+    from meldingen.models import Notificatie
+    from tests.initiatieven.conftest import laatste_mail_aan, link_uit_mail
+
+    url = reverse(
+        "overzicht:register_reageren",
+        kwargs={"gemeente": overgedragen.gemeente.slug, "pk": overgedragen.pk},
+    )
+    assert client.post(url, {"tekst": "", "email": "a@example.org"}).status_code == 400
+    with django_capture_on_commit_callbacks(execute=True):
+        antwoord = client.post(
+            url, {"tekst": "Fijn dat het park zo goed loopt.", "email": "buur@example.org"}
+        )
+    assert antwoord.status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(link_uit_mail(laatste_mail_aan("buur@example.org")))
+    assert Reactie.objects.get().plek == "traject"
+    assert "Fijn dat het park zo goed loopt." in client.get(_url(overgedragen)).content.decode()
+    assert Notificatie.objects.filter(ontvanger=initiatiefnemer, soort="reactie").exists()

@@ -199,6 +199,27 @@ def _openbaar_voorstel_kw(w: Wereld) -> dict:
     return {"gemeente": w.gemeente.slug, "pk": w.maak(maak_openbaar_voorstel).pk}
 
 
+def maak_reactie(w: Wereld):
+    """A confirmed reaction on ``traject``'s published proposal."""
+    from django.utils import timezone
+
+    from initiatieven.models import Reactie
+
+    voorstel = w.maak(maak_openbaar_voorstel)
+    return Reactie.objects.create(
+        traject=w.traject,
+        plek="voorstel",
+        tekst="Mooi plan",
+        email="bewoner@example.org",
+        bevestigd_op=timezone.now(),
+        pagina=voorstel.openbare_url(),
+    )
+
+
+def _reactie_kw(w: Wereld) -> dict:
+    return {"pk": w.maak(maak_reactie).pk}
+
+
 def _bijlage_kw(w: Wereld) -> dict:
     return {"pk": w.traject.pk, "bijlage": w.maak(maak_voorstel)["bijlage"].pk}
 
@@ -234,6 +255,83 @@ INITIATIEVEN = [
         data=lambda w: {"email": ""},
         status="ingediend",
         variant="fout",
+    ),
+    Pagina(
+        "initiatieven:voorstel_reageren",
+        "Reageren op een openbaar voorstel (alleen POST)",
+        iedereen(405),
+        kwargs=_openbaar_voorstel_kw,
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:voorstel_reageren",
+        "Reageren op een openbaar voorstel (zonder inloggen: bevestigen met de link)",
+        iedereen(DOOR),
+        kwargs=_openbaar_voorstel_kw,
+        methode="POST",
+        data=lambda w: {"tekst": "Goed plan", "email": f"r{next(_STEUN_TELLER)}@example.org"},
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:voorstel_reageren",
+        "Reageren op een openbaar voorstel zonder tekst",
+        iedereen(400),
+        kwargs=_openbaar_voorstel_kw,
+        methode="POST",
+        data=lambda w: {"tekst": "", "email": "a@example.org"},
+        status="ingediend",
+        variant="fout",
+    ),
+    Pagina(
+        "initiatieven:reactie_bevestigen",
+        "Reactie bevestigen (knop; de sleutel wordt bij POST gecontroleerd)",
+        iedereen(200),
+        kwargs=lambda w: {"token": "onbekend"},
+    ),
+    Pagina(
+        "initiatieven:reactie_bevestigen",
+        "Reactie bevestigen met een ongeldige sleutel",
+        iedereen(404),
+        kwargs=lambda w: {"token": "onbekend"},
+        methode="POST",
+    ),
+    Pagina(
+        "initiatieven:reactie_melden",
+        "Reactie melden bij de gemeente",
+        iedereen(200),
+        kwargs=_reactie_kw,
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:reactie_melden",
+        "Reactie melden, verstuurd",
+        iedereen(DOOR),
+        kwargs=_reactie_kw,
+        methode="POST",
+        data=lambda w: {"reden": "Noemt iemand bij naam"},
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:reactie_verbergen",
+        "Reactie verbergen (ambtenaren van de gemeente)",
+        tr(200, 403, 403),
+        kwargs=_reactie_kw,
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:reactie_verbergen",
+        "Reactie verbergen, met een reden",
+        tr(DOOR, 403, 403),
+        kwargs=_reactie_kw,
+        methode="POST",
+        data=lambda w: {"reden": "Noemt iemand bij naam"},
+        status="ingediend",
+    ),
+    Pagina(
+        "initiatieven:reacties_beheer",
+        "Reacties op openbare pagina's (ambtenaren)",
+        alleen_ambtenaar(200),
+        kwargs=gemeente_slug,
     ),
     Pagina(
         "initiatieven:openbaar_voorstel",
@@ -820,13 +918,27 @@ OVERZICHT = [
         status="route",
         variant="niet overgedragen",
     ),
-    Pagina("overzicht:zoeken", "Zoeken (openbaar)", iedereen(200)),
+    Pagina(
+        "overzicht:register_reageren",
+        "Reageren op de openbare pagina van een taak (alleen POST)",
+        iedereen(405),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_rijk).pk},
+        status="evaluatie",
+    ),
+    Pagina(
+        "overzicht:register_reageren",
+        "Reageren op de openbare pagina van een taak",
+        iedereen(DOOR),
+        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_rijk).pk},
+        methode="POST",
+        data=lambda w: {"tekst": "Goed bezig", "email": f"t{next(_STEUN_TELLER)}@example.org"},
+        status="evaluatie",
+    ),
     Pagina(
         "overzicht:zoeken",
         "Zoeken (openbaar) met een zoekwoord",
         iedereen(200),
         query=lambda w: {"q": "buurthuis"},
-        variant="zoekwoord",
     ),
     Pagina(
         "overzicht:zoeken",

@@ -56,6 +56,18 @@ ZONDER_TRAJECT: dict[str, str] = {
     "initiatieven:steun_bevestigen POST": "a supporter's own statement, by a link from a mail",
     "initiatieven:openbaar_voorstel POST": "anyone's support of a published proposal, in any "
     "phase after the submission (it counts once the mailed link confirms it)",
+    "initiatieven:voorstel_reageren POST": "a reaction on a published proposal, in any phase "
+    "after the submission (refused while the proposal is not public)",
+    "overzicht:register_reageren POST": "a reaction on a handed-over task's public page, in any "
+    "phase from the transfer on",
+    "initiatieven:reactie_bevestigen POST": "a resident's own reaction, by a link from a mail",
+    "initiatieven:reactie_melden POST": "anyone's report of a reaction, not tied to a phase",
+    "initiatieven:reactie_verbergen POST": "the gemeente's moderation of a reaction, not tied "
+    "to a phase",
+    "initiatieven:openbaar_voorstel POST [fout]": "support without an e-mail address: refused",
+    "initiatieven:voorstel_reageren POST [fout]": "a reaction without text: refused",
+    "initiatieven:steun_bevestigen POST [intrekken]": "a supporter withdraws, by the link from "
+    "the mail",
     "initiatieven:voorstel_openbaar_zetten POST": "publishing the proposal or not, allowed in "
     "every phase after the submission (refused with a message once it is withdrawn)",
     "two_factor:backup_tokens POST": "the account's own recovery codes",

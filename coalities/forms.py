@@ -317,7 +317,7 @@ class AkkoordVragenForm(Formulier):
     """The draft is ready: ask the other parties to agree."""
 
     toelichting = forms.CharField(
-        label=_("Bericht aan de andere partijen (niet verplicht)"),
+        label=_("Bericht aan de andere partijen"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),

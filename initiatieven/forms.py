@@ -18,7 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.forms import Formulier, ModelFormulier
+from aanbesteden.forms import Formulier, ModelFormulier, wanneer_verplicht
 
 from .bestandscontrole import BestandGeweigerd, bestand_soort
 from .constants import Besluit, BijlageSoort, Score
@@ -168,6 +168,10 @@ class VoorstelStartForm(Formulier):
             del self.fields["taak"]
 
 
+#: How a field of the draft proposal says it is needed to submit (not "(niet verplicht)").
+NODIG_OM_IN_TE_DIENEN = _("nodig om in te dienen")
+
+
 class VoorstelForm(ModelFormulier):
     class Meta:
         formfield_callback = getal_velden
@@ -201,6 +205,10 @@ class VoorstelForm(ModelFormulier):
             # Answering a call: the task and its current cost come from the call.
             del self.fields["taak"]
             del self.fields["huidige_kosten"]
+        # A draft may be saved half-way, but every field is needed to submit the proposal.
+        for veld in self.fields.values():
+            if not veld.required:
+                wanneer_verplicht(veld, NODIG_OM_IN_TE_DIENEN)
 
     def clean(self):
         data = super().clean()
@@ -234,6 +242,13 @@ class InitiatiefForm(ModelFormulier):
         ]
         self.fields["kvk_nummer"].help_text = _(
             "Verplicht voor een stichting, vereniging, coöperatie of bv."
+        )
+        # A draft may be saved half-way, but these are needed to submit the proposal.
+        for naam in ("rechtsvorm", "straat", "postcode", "plaats"):
+            if not self.fields[naam].required:
+                wanneer_verplicht(self.fields[naam], NODIG_OM_IN_TE_DIENEN)
+        wanneer_verplicht(
+            self.fields["kvk_nummer"], _("nodig bij een stichting, vereniging, coöperatie of bv")
         )
 
     def clean_postcode(self):

@@ -153,9 +153,13 @@ bijdragen.lijst_filter(
 
 
 def open_opgaven(gemeente):
-    return Opgave.objects.filter(
-        gemeente=gemeente, status=OpgaveStatus.GEPUBLICEERD, deadline__gt=timezone.now()
-    ).order_by("deadline", "pk")
+    return (
+        Opgave.objects.filter(
+            gemeente=gemeente, status=OpgaveStatus.GEPUBLICEERD, deadline__gt=timezone.now()
+        )
+        .select_related("gemeente")  # the link to each call's page
+        .order_by("deadline", "pk")
+    )
 
 
 def opgave_rij(opgave) -> dict:

@@ -20,6 +20,14 @@ WIDGET_KLASSEN = {
 }
 
 
+def wanneer_verplicht(veld: forms.Field, tekst) -> forms.Field:
+    """Mark a field the form accepts empty on its own but that is needed in one case, named
+    in ``tekst`` (e.g. "nodig om in te dienen"): its label says that case instead of
+    "(niet verplicht)", so that a form never calls optional what turns out to be required."""
+    veld.wanneer_verplicht = tekst  # type: ignore[attr-defined]
+    return veld
+
+
 class NLDesignMixin:
     """Gives every widget its NL Design System class, and links errors to their field for
     screen readers (``aria-invalid`` and ``aria-describedby``)."""

@@ -14,7 +14,7 @@ from django_fsm_log.models import StateLog
 from guardian.shortcuts import get_objects_for_user
 
 from . import permissions
-from .constants import FASEN, TrajectStatus
+from .constants import EINDSTATUSSEN, FASEN, TrajectStatus
 from .fasen import Vereiste, fasen
 from .models import Gemeente, Lidmaatschap, Traject, User
 from .transities import TRANSITIES
@@ -116,16 +116,36 @@ def traject_tijdlijn(*, traject: Traject) -> QuerySet[StateLog]:
     )
 
 
+def _laatste_fase(traject: Traject) -> int | None:
+    """The phase an ended traject was in when it ended (ended, withdrawn, refused): the
+    source of the step that ended it (one query); ``None`` before the first phase."""
+    van = (
+        StateLog.objects.for_(traject)
+        .filter(state=traject.status)
+        .order_by("-timestamp", "-pk")
+        .values_list("source_state", flat=True)
+        .first()
+    )
+    return next((nummer for nummer, _l, statussen in FASEN if van in statussen), None)
+
+
 def fase_stappen(*, traject: Traject) -> list[dict[str, Any]]:
-    """The five phases for the stepper, each marked done, current or to come."""
+    """The five phases for the stepper, each marked done, current or to come. After a
+    traject ended early, the phases it reached stay marked, the last as where it stopped."""
     huidig = traject.fase
+    gestopt = None
+    if not huidig and traject.status in EINDSTATUSSEN:
+        gestopt = _laatste_fase(traject)
     stappen = []
     for nummer, label, _statussen in FASEN:
-        if traject.status == TrajectStatus.VERANKERD or (huidig and nummer < huidig):
+        bereikt = bool(gestopt) and nummer <= (gestopt or 0)
+        if traject.status == TrajectStatus.VERANKERD or (huidig and nummer < huidig) or bereikt:
             stand = "klaar"
         elif nummer == huidig:
             stand = "huidig"
         else:
             stand = "later"
-        stappen.append({"nummer": nummer, "label": label, "stand": stand})
+        stappen.append(
+            {"nummer": nummer, "label": label, "stand": stand, "gestopt": nummer == gestopt}
+        )
     return stappen

@@ -46,6 +46,33 @@ class UitnodigingForm(Formulier):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Komt in de e-mail met de uitnodiging."),
     )
+    rol = forms.ChoiceField(
+        label=_("Welke rol vraagt u?"),
+        choices=[("", _("(geen bepaalde rol)")), *PartnerRol.choices],
+        required=False,
+        help_text=_("Staat in de uitnodiging. De partner kiest zelf bij het accepteren."),
+    )
+
+
+class VraagForm(Formulier):
+    """The invitee asks a question before answering."""
+
+    vraag = forms.CharField(
+        label=_("Uw vraag"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Typ uw vraag.")},
+    )
+
+
+class AfwijzenForm(Formulier):
+    reden = forms.CharField(
+        label=_("Waarom doet u niet mee?"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Dat helpt het initiatief. U hoeft het niet te zeggen."),
+    )
 
 
 class AccepterenForm(ModelFormulier):
@@ -227,7 +254,7 @@ class AkkoordVragenForm(Formulier):
     """The draft is ready: ask the other parties to agree."""
 
     toelichting = forms.CharField(
-        label=_("Bericht aan de andere partijen (niet verplicht)"),
+        label=_("Bericht aan de andere partijen"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),

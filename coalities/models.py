@@ -38,6 +38,10 @@ class Uitnodiging(models.Model):
     naam = models.CharField(_("naam"), max_length=200, blank=True)
     organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
     bericht = models.TextField(_("persoonlijk bericht"), max_length=2000, blank=True)
+    rol = models.CharField(
+        _("gevraagde rol"), max_length=15, choices=PartnerRol.choices, blank=True
+    )
+    afwijsreden = models.TextField(_("reden van afwijzen"), max_length=2000, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     verloopt_op = models.DateTimeField(_("verloopt op"))
     status = models.CharField(

@@ -42,7 +42,9 @@ register.gegevens(
         "naam",
         "organisatie",
         "bericht",
+        "rol",
         "status",
+        "afwijsreden",
         "verzonden_op",
         "beantwoord_op",
     ),
@@ -51,9 +53,13 @@ register.gegevens(
         "naam": LEEG,
         "organisatie": LEEG,
         "bericht": LEEG,
+        "afwijsreden": LEEG,
         "status": _open_ingetrokken,
     },
-    gewist=_("Uw e-mailadres en naam in uitnodigingen, en het bericht dat erbij stond."),
+    gewist=_(
+        "Uw e-mailadres en naam in uitnodigingen, het bericht dat erbij stond en uw reden "
+        "om af te wijzen."
+    ),
 )
 
 register.gegevens(

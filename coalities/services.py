@@ -81,7 +81,14 @@ def _vereis_coalitiefase(traject: Traject, bericht: str | None = None) -> None:
 
 
 def _uitnodiging_maken(
-    *, traject: Traject, door: User | None, email: str, naam: str, organisatie: str, bericht: str
+    *,
+    traject: Traject,
+    door: User | None,
+    email: str,
+    naam: str,
+    organisatie: str,
+    bericht: str,
+    rol: str = "",
 ) -> tuple[Uitnodiging, str]:
     token = secrets.token_urlsafe(32)
     nu = timezone.now()
@@ -91,6 +98,7 @@ def _uitnodiging_maken(
         naam=naam,
         organisatie=organisatie,
         bericht=bericht,
+        rol=rol,
         token_hash=token_hash(token),
         verloopt_op=nu + uitnodiging_geldigheid(),
         uitgenodigd_door=door,
@@ -99,14 +107,37 @@ def _uitnodiging_maken(
     return uitnodiging, token
 
 
+def uitnodiger(uitnodiging: Uitnodiging) -> dict[str, str]:
+    """Who invites, as the invitee reads it: the person's name (never an e-mail address) and
+    whom they invite for: the initiative, or the gemeente when an official invites."""
+    from initiatieven.selectors import voorstel_van
+
+    traject = uitnodiging.traject
+    door = uitnodiging.uitgenodigd_door
+    voorstel = voorstel_van(traject=traject)
+    initiatief = voorstel.initiatief.naam if voorstel is not None else ""
+    if door is not None and heeft_rol(door, traject, Rol.AMBTENAAR):
+        namens = _("de gemeente %(gemeente)s") % {"gemeente": traject.gemeente.naam}
+    else:
+        namens = initiatief
+    return {
+        "persoon": op_een_regel(door.naam) if door is not None else "",
+        "namens": op_een_regel(namens),
+        "initiatief": op_een_regel(initiatief),
+    }
+
+
 def _uitnodiging_mailen(*, uitnodiging: Uitnodiging, token: str, door: User | None) -> None:
     """Mail the link to the invitee, who has no account yet: in the inviter's language."""
     # What the inviter typed is quoted in the mail as theirs, never as the platform's words.
+    wie = uitnodiger(uitnodiging)
     context = {
         "uitnodiging": uitnodiging,
         "traject": uitnodiging.traject,
         "titel": op_een_regel(uitnodiging.traject.titel),
-        "door": op_een_regel(door) if door else "",
+        "door": wie["persoon"],
+        "namens": wie["namens"],
+        "rol": uitnodiging.get_rol_display() if uitnodiging.rol else "",
         "naam": op_een_regel(uitnodiging.naam),
         "bericht": geciteerd(uitnodiging.bericht),
         "link": uitnodiging_link(token),
@@ -145,8 +176,10 @@ def uitnodiging_versturen(
     naam: str = "",
     organisatie: str = "",
     bericht: str = "",
+    rol: str = "",
 ) -> Uitnodiging:
-    """Invite ``email`` to the coalition: a one-time link that expires, mailed after commit."""
+    """Invite ``email`` to the coalition: a one-time link that expires, mailed after commit.
+    ``rol``: the role asked (or empty)."""
     traject = Traject.objects.select_for_update().get(pk=traject.pk)
     _vereis_coalitiefase(traject)
     email = User.objects.normalize_email(email).strip().lower()
@@ -160,6 +193,7 @@ def uitnodiging_versturen(
                 naam=naam.strip(),
                 organisatie=organisatie.strip(),
                 bericht=bericht.strip(),
+                rol=rol,
             )
     except IntegrityError as exc:  # a double submit at the same moment
         raise CoalitieFout(_("Dit adres heeft al een openstaande uitnodiging.")) from exc
@@ -305,18 +339,52 @@ def uitnodiging_accepteren(
 
 
 @transaction.atomic
-def uitnodiging_afwijzen(*, token: str) -> Uitnodiging:
+def uitnodiging_afwijzen(*, token: str, reden: str = "") -> Uitnodiging:
+    """Decline, with a reason if the invitee gives one; who invited and the initiative hear
+    it once."""
     uitnodiging = uitnodiging_bij_token(token, lock=True)
     if uitnodiging_bruikbaar(uitnodiging):
         raise CoalitieFout(_("Deze uitnodiging kan niet meer worden gebruikt."), status=410)
     uitnodiging.status = UitnodigingStatus.AFGEWEZEN
+    uitnodiging.afwijsreden = reden.strip()[:2000]
     uitnodiging.beantwoord_op = timezone.now()
-    uitnodiging.save(update_fields=["status", "beantwoord_op"])
+    uitnodiging.save(update_fields=["status", "afwijsreden", "beantwoord_op"])
     bericht_versturen(
         ontvangers=_betrokken_bij_uitnodiging(uitnodiging),
         soort=NotificatieSoort.COALITIE,
         sjabloon="coalities/mail/afgewezen",
-        context={"traject": uitnodiging.traject, "uitnodiging": uitnodiging},
+        context={
+            "traject": uitnodiging.traject,
+            "uitnodiging": uitnodiging,
+            "wie": op_een_regel(uitnodiging.organisatie or uitnodiging.naam or uitnodiging.email),
+            "reden": geciteerd(uitnodiging.afwijsreden) if uitnodiging.afwijsreden else "",
+        },
+        traject=uitnodiging.traject,
+        url=reverse("coalities:coalitie", kwargs={"pk": uitnodiging.traject_id}),
+    )
+    return uitnodiging
+
+
+@transaction.atomic
+def uitnodiging_vraag_stellen(*, token: str, vraag: str) -> Uitnodiging:
+    """The invitee asks a question before answering: who invited and the initiative get it,
+    with the address to answer to. The invitation stays open."""
+    uitnodiging = uitnodiging_bij_token(token)
+    if uitnodiging_bruikbaar(uitnodiging):
+        raise CoalitieFout(_("Deze uitnodiging kan niet meer worden gebruikt."), status=410)
+    vraag = vraag.strip()
+    if not vraag:
+        raise CoalitieFout(_("Typ uw vraag."))
+    bericht_versturen(
+        ontvangers=_betrokken_bij_uitnodiging(uitnodiging),
+        soort=NotificatieSoort.COALITIE,
+        sjabloon="coalities/mail/vraag",
+        context={
+            "traject": uitnodiging.traject,
+            "uitnodiging": uitnodiging,
+            "wie": op_een_regel(uitnodiging.naam or uitnodiging.organisatie or uitnodiging.email),
+            "vraag": geciteerd(vraag[:2000]),
+        },
         traject=uitnodiging.traject,
         url=reverse("coalities:coalitie", kwargs={"pk": uitnodiging.traject_id}),
     )

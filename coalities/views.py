@@ -26,6 +26,7 @@ from . import selectors, services
 from .constants import PartnerStatus
 from .forms import (
     AccepterenForm,
+    AfwijzenForm,
     AkkoordVragenForm,
     BegrotingspostForm,
     InzetForm,
@@ -35,6 +36,7 @@ from .forms import (
     TrancheForm,
     UitnodigingForm,
     VertrekkenForm,
+    VraagForm,
 )
 from .models import Begrotingspost, Inzet, Mijlpaal, Partner, RouteVersie, Tranche
 from .services import CoalitieFout
@@ -187,61 +189,85 @@ def uitnodiging_intrekken(request: HttpRequest, pk: int, uitnodiging: int) -> Ht
 
 @require_http_methods(["GET", "POST"])
 def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
-    """The invitee's page. GET only shows (mail scanners open links); POST answers."""
+    """The invitee's page: who invites for what, the traject's horizon and the role asked.
+    GET only shows (mail scanners open links); POST answers: accept, ask a question first,
+    or decline (with a reason if they give one)."""
+    from initiatieven.selectors import horizon_van
+
     obj = services.uitnodiging_bij_token(token)
     reden = services.uitnodiging_bruikbaar(obj)
     if reden:
         return render(request, "coalities/uitnodiging_ongeldig.html", {"reden": reden}, status=410)
+    actie = request.POST.get("actie") if request.method == "POST" else None
     form = AccepterenForm(
-        request.POST if request.POST.get("actie") == "accepteren" else None,
-        initial={"organisatie": obj.organisatie, "contactpersoon": obj.naam},
+        request.POST if actie == "accepteren" else None,
+        initial={"organisatie": obj.organisatie, "contactpersoon": obj.naam, "rol": obj.rol},
     )
-    if request.method == "POST":
-        actie = request.POST.get("actie")
-        try:
-            if actie == "afwijzen":
-                services.uitnodiging_afwijzen(token=token)
-                return render(request, "coalities/uitnodiging_afgewezen.html", {"uitnodiging": obj})
-            if actie != "accepteren":
-                return render(
-                    request,
-                    "coalities/uitnodiging.html",
-                    {"uitnodiging": obj, "form": form, "fout": _("Kies: meedoen of niet.")},
-                    status=400,
-                )
-            if form.is_valid():
-                partner = services.uitnodiging_accepteren(
-                    token=token, taal=get_language(), **form.cleaned_data
-                )
-                messages.success(
-                    request,
-                    _("Welkom in de coalitie van “%(titel)s”.") % {"titel": obj.traject.titel},
-                )
-                if not mag_inloglink_gebruiken(partner.gebruiker):
-                    # An official's or administrator's account: the link is no log-in; they
-                    # log in with password and second factor.
-                    if request.user != partner.gebruiker:
-                        return redirect_to_login(obj.traject.get_absolute_url())
-                    return HttpResponseRedirect(obj.traject.get_absolute_url())
-                login(
-                    request,
-                    partner.gebruiker,
-                    backend="django.contrib.auth.backends.ModelBackend",
-                )
-                return HttpResponseRedirect(obj.traject.get_absolute_url())
-        except CoalitieFout as exc:
-            if exc.status == 410:
-                return render(
-                    request,
-                    "coalities/uitnodiging_ongeldig.html",
-                    {"reden": "gebruikt"},
-                    status=410,
-                )
-            form.add_error(None, exc.bericht)
+    vraag_form = VraagForm(request.POST if actie == "vraag" else None, prefix="vraag")
+    afwijzen_form = AfwijzenForm(request.POST if actie == "afwijzen" else None, prefix="nee")
+
+    def pagina(status: int = 200, **extra) -> HttpResponse:
         return render(
-            request, "coalities/uitnodiging.html", {"uitnodiging": obj, "form": form}, status=400
+            request,
+            "coalities/uitnodiging.html",
+            {
+                "uitnodiging": obj,
+                "wie": services.uitnodiger(obj),
+                "horizon": horizon_van(traject=obj.traject),
+                "form": form,
+                "vraag_form": vraag_form,
+                "afwijzen_form": afwijzen_form,
+                **extra,
+            },
+            status=status,
         )
-    return render(request, "coalities/uitnodiging.html", {"uitnodiging": obj, "form": form})
+
+    if request.method != "POST":
+        return pagina()
+    try:
+        if actie == "afwijzen":
+            if not afwijzen_form.is_valid():
+                return pagina(400)
+            services.uitnodiging_afwijzen(token=token, reden=afwijzen_form.cleaned_data["reden"])
+            return render(request, "coalities/uitnodiging_afgewezen.html", {"uitnodiging": obj})
+        if actie == "vraag":
+            if not vraag_form.is_valid():
+                return pagina(400)
+            limiet_bewaken(request, soort="uitnodiging_vraag", adres=obj.email)
+            services.uitnodiging_vraag_stellen(token=token, vraag=vraag_form.cleaned_data["vraag"])
+            return pagina(vraag_verstuurd=True, vraag_form=VraagForm(prefix="vraag"))
+        if actie != "accepteren":
+            return pagina(400, fout=_("Kies: meedoen of niet."))
+        if form.is_valid():
+            partner = services.uitnodiging_accepteren(
+                token=token, taal=get_language(), **form.cleaned_data
+            )
+            messages.success(
+                request,
+                _("Welkom in de coalitie van “%(titel)s”.") % {"titel": obj.traject.titel},
+            )
+            if not mag_inloglink_gebruiken(partner.gebruiker):
+                # An official's or administrator's account: the link is no log-in; they
+                # log in with password and second factor.
+                if request.user != partner.gebruiker:
+                    return redirect_to_login(obj.traject.get_absolute_url())
+                return HttpResponseRedirect(obj.traject.get_absolute_url())
+            login(
+                request,
+                partner.gebruiker,
+                backend="django.contrib.auth.backends.ModelBackend",
+            )
+            return HttpResponseRedirect(obj.traject.get_absolute_url())
+    except CoalitieFout as exc:
+        if exc.status == 410:
+            return render(
+                request,
+                "coalities/uitnodiging_ongeldig.html",
+                {"reden": "gebruikt"},
+                status=410,
+            )
+        (vraag_form if actie == "vraag" else form).add_error(None, exc.bericht)
+    return pagina(400)
 
 
 @login_required

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.forms import Formulier, GetalVeld, ModelFormulier
+from aanbesteden.forms import Formulier, GetalVeld, ModelFormulier, wanneer_verplicht
 
 from .constants import Conclusie
 from .models import Exitplan, Verankering
@@ -59,11 +59,14 @@ class BijdrageForm(Formulier):
             self.fields[f"meting_{ind.pk}_waarde"] = _getal_veld(
                 _("Gemeten waarde (%(eenheid)s)") % {"eenheid": ind.eenheid}
             )
-            self.fields[f"meting_{ind.pk}_bron"] = forms.CharField(
-                label=_("Bron van de meting"), max_length=300, required=False
+            # Not needed on their own, but with a measured value: the form says so.
+            self.fields[f"meting_{ind.pk}_bron"] = wanneer_verplicht(
+                forms.CharField(label=_("Bron van de meting"), max_length=300, required=False),
+                _("nodig als u een waarde invult"),
             )
-            self.fields[f"meting_{ind.pk}_datum"] = forms.DateField(
-                label=_("Gemeten op"), required=False, widget=DATUM
+            self.fields[f"meting_{ind.pk}_datum"] = wanneer_verplicht(
+                forms.DateField(label=_("Gemeten op"), required=False, widget=DATUM),
+                _("nodig als u een waarde invult"),
             )
         for tr in self.tranches:
             self.fields[f"besteding_{tr.pk}_bedrag"] = _getal_veld(
@@ -162,11 +165,21 @@ class BesluitForm(Formulier):
     )
     ontbrekend_reden = forms.CharField(
         label=_("Waarom besluit u zonder alle bijdragen?"),
-        required=False,
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Alleen nodig als nog niet alle partijen hun deel hebben ingediend."),
+        error_messages={
+            "required": _(
+                "Nog niet alle partijen hebben hun deel ingediend. Leg uit waarom u toch besluit."
+            )
+        },
     )
+
+    def __init__(self, *args, ontbrekend: bool = False, **kwargs):
+        """``ontbrekend``: not every party has submitted its part. Only then is the reason
+        asked for, and then it is required; otherwise the field is not on the form."""
+        super().__init__(*args, **kwargs)
+        if not ontbrekend:
+            del self.fields["ontbrekend_reden"]
 
 
 class VerankeringForm(ModelFormulier):

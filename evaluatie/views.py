@@ -279,13 +279,11 @@ def besluit(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
     traject = kern.traject_get(user=request.user, pk=pk)
     moment_obj = selectors.moment_get(traject=traject, pk=moment)
     vereis_rol(request.user, traject, A)
-    form = BesluitForm(request.POST or None)
+    ontbrekend = selectors.ontbrekende_partijen(moment=moment_obj)
+    form = BesluitForm(request.POST or None, ontbrekend=bool(ontbrekend))
     titel = _("Besluit na de evaluatie")
     terug = _moment_url(traject, moment_obj)
-    extra = {
-        "ontbrekend": selectors.ontbrekende_partijen(moment=moment_obj),
-        "besluit": True,
-    }
+    extra = {"ontbrekend": ontbrekend, "besluit": True}
     if request.method == "POST":
         if not form.is_valid():
             return _formulier(
@@ -297,7 +295,7 @@ def besluit(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
                 door=request.user,
                 conclusie=form.cleaned_data["conclusie"],
                 toelichting=form.cleaned_data["toelichting"],
-                ontbrekend_reden=form.cleaned_data["ontbrekend_reden"],
+                ontbrekend_reden=form.cleaned_data.get("ontbrekend_reden", ""),
             )
         except services.EvaluatieFout as exc:
             _fout_tonen(form, exc)

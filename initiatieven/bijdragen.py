@@ -8,7 +8,7 @@ and attachments (archive dossier)."""
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import BooleanField, Case, Count, F, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -39,15 +39,22 @@ from .models import (
 
 
 def voorstellen_termijn(gemeente, peil):
-    """Submitted proposals whose decision term ends within a fortnight, or has passed."""
+    """Every submitted proposal waiting for a decision, the soonest term first: new ones too,
+    not only those whose term ends within a fortnight (``bijna``) or has passed."""
     return (
         Voorstel.objects.filter(
             traject__gemeente=gemeente,
             traject__status=TrajectStatus.INGEDIEND,
-            beslissen_voor__lte=peil.grens,
+        )
+        .annotate(
+            bijna=Case(
+                When(beslissen_voor__lte=peil.grens, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
         )
         .select_related("traject")
-        .order_by("beslissen_voor", "pk")
+        .order_by(F("beslissen_voor").asc(nulls_last=True), "pk")
     )
 
 
@@ -73,7 +80,7 @@ def horizon_wacht_op_initiatief(deelnemer):
 
 bijdragen.dashboard_taak(
     "voorstellen",
-    titel=_("Voorstellen met een beslistermijn die bijna of al verlopen is"),
+    titel=_("Ingediende voorstellen: beoordelen en besluiten"),
     template="initiatieven/overzicht/_taak_voorstel.html",
     rijen=voorstellen_termijn,
     volgorde=10,
@@ -157,9 +164,13 @@ bijdragen.lijst_filter(
 
 
 def open_opgaven(gemeente):
-    return Opgave.objects.filter(
-        gemeente=gemeente, status=OpgaveStatus.GEPUBLICEERD, deadline__gt=timezone.now()
-    ).order_by("deadline", "pk")
+    return (
+        Opgave.objects.filter(
+            gemeente=gemeente, status=OpgaveStatus.GEPUBLICEERD, deadline__gt=timezone.now()
+        )
+        .select_related("gemeente")  # the link to each call's page
+        .order_by("deadline", "pk")
+    )
 
 
 def opgave_rij(opgave) -> dict:

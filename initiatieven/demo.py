@@ -84,6 +84,7 @@ def demo_voorstel(*, traject, demo) -> None:
             plaats="Deventer",
             email=demo.initiatiefnemer.email,
             website="https://samenindewijk.example.org",
+            publiceren=True,  # the demo initiative agreed to be named in the register
         )
         initiatief.leden.add(demo.initiatiefnemer)
         Contactpersoon.objects.create(

@@ -16,7 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.forms import Formulier, ModelFormulier, getal_velden
+from aanbesteden.forms import Formulier, ModelFormulier, getal_velden, wanneer_verplicht
 
 from .bestandscontrole import BestandGeweigerd, bestand_soort
 from .constants import Besluit, BijlageSoort, Score
@@ -125,6 +125,10 @@ class VoorstelStartForm(Formulier):
             del self.fields["taak"]
 
 
+#: How a field of the draft proposal says it is needed to submit (not "(niet verplicht)").
+NODIG_OM_IN_TE_DIENEN = _("nodig om in te dienen")
+
+
 class VoorstelForm(ModelFormulier):
     class Meta:
         formfield_callback = getal_velden
@@ -159,6 +163,11 @@ class VoorstelForm(ModelFormulier):
             # Answering a call: the task and its current cost come from the call.
             del self.fields["taak"]
             del self.fields["huidige_kosten"]
+        # A draft may be saved half-way, but every field is needed to submit the proposal;
+        # the number of signatures collected on paper is optional (none is 0).
+        for naam, veld in self.fields.items():
+            if not veld.required and naam != "handtekeningen":
+                wanneer_verplicht(veld, NODIG_OM_IN_TE_DIENEN)
         self.fields["handtekeningen"].required = False
 
     def clean_handtekeningen(self):
@@ -196,6 +205,13 @@ class InitiatiefForm(ModelFormulier):
         ]
         self.fields["kvk_nummer"].help_text = _(
             "Verplicht voor een stichting, vereniging, coöperatie of bv."
+        )
+        # A draft may be saved half-way, but these are needed to submit the proposal.
+        for naam in ("rechtsvorm", "straat", "postcode", "plaats"):
+            if not self.fields[naam].required:
+                wanneer_verplicht(self.fields[naam], NODIG_OM_IN_TE_DIENEN)
+        wanneer_verplicht(
+            self.fields["kvk_nummer"], _("nodig bij een stichting, vereniging, coöperatie of bv")
         )
 
     def clean_postcode(self):

@@ -110,7 +110,7 @@ class Initiatief(models.Model):
     )
     publiceren = models.BooleanField(
         _("naam mag in het openbare register"),
-        default=True,
+        default=False,  # consent: never ticked before the initiative ticks it
         help_text=_("De naam van het initiatief mag in het openbare register staan."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

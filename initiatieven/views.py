@@ -738,7 +738,10 @@ def steun_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
             "initiatieven/steun_bevestigen.html",
             {"bevestigd": steun_obj, "token": token},
         )
-    return render(request, "initiatieven/steun_bevestigen.html", {"token": token})
+    steun_obj = services.steun_bij_token(token)
+    if steun_obj is None:
+        return render(request, "initiatieven/steun_bevestigen.html", {"ongeldig": True}, status=404)
+    return render(request, "initiatieven/steun_bevestigen.html", {"steun": steun_obj, "token": token})
 
 
 # --- intake by the gemeente -----------------------------------------------------------------

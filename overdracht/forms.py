@@ -4,7 +4,7 @@ from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from aanbesteden.forms import Formulier, ModelFormulier
+from aanbesteden.forms import Formulier, ModelFormulier, wanneer_verplicht
 
 from .models import Clausule, OvereenkomstVersie
 from .zegel import MAX_GROOTTE
@@ -83,6 +83,10 @@ class VersieClausuleForm(Formulier):
     def __init__(self, *args, gemeente=None, met_bron: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         if met_bron and gemeente is not None:
+            for naam in ("titel", "tekst"):
+                wanneer_verplicht(
+                    self.fields[naam], _("nodig als u geen clausule uit de bibliotheek kiest")
+                )
             self.fields["bron"].queryset = Clausule.objects.filter(
                 gemeente=gemeente, actief=True
             ).order_by("soort", "titel")

@@ -1,6 +1,7 @@
 """Filling in an evaluation and deciding: access per role, bad input, the four decisions."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
@@ -215,11 +216,18 @@ def test_besluit_zonder_alle_bijdragen_vraagt_uitleg(
     client, ambtenaar, moment, initiatiefnemer, indicatoren
 ):
     client.force_login(ambtenaar)
+    # Parties are missing: the reason is asked, as a required field (not "niet verplicht").
+    pagina = client.get(_url("besluit", moment)).content.decode()
+    assert 'name="ontbrekend_reden"' in pagina and "niet verplicht" not in pagina
     antwoord = client.post(
         _url("besluit", moment), {"conclusie": "doorgaan", "toelichting": "Goed zo"}
     )
-    assert antwoord.status_code == 409
-    assert "Nog niet alle partijen" in antwoord.content.decode()
+    assert antwoord.status_code == 400
+    html = antwoord.content.decode()
+    assert "Nog niet alle partijen" in html
+    # What the official chose and wrote is still there.
+    assert re.search(r'<input[^>]*value="doorgaan"[^>]*checked', html)
+    assert "Goed zo</textarea>" in html
     assert not Evaluatie.objects.filter(besloten_op__isnull=False).exists()
     antwoord = client.post(
         _url("besluit", moment),
@@ -272,6 +280,25 @@ def test_doorgaan(
         services.evaluatie_besluiten(
             moment=moment, door=ambtenaar, conclusie="doorgaan", toelichting="x"
         )
+
+
+def test_geweigerd_besluit_houdt_de_keuze(
+    client, ambtenaar, moment, initiatiefnemer, bevestigde_partner, indicatoren
+):
+    """Refused by the service (no anchoring described yet): the chosen radio button and the
+    text stay; with every part submitted the reason for missing parts is not asked."""
+    _alle_bijdragen(moment, initiatiefnemer, bevestigde_partner, indicatoren)
+    client.force_login(ambtenaar)
+    pagina = client.get(_url("besluit", moment)).content.decode()
+    assert 'name="ontbrekend_reden"' not in pagina
+    antwoord = client.post(
+        _url("besluit", moment), {"conclusie": "verankeren", "toelichting": "Blijvend regelen"}
+    )
+    assert antwoord.status_code == 409
+    html = antwoord.content.decode()
+    assert "Beschrijf eerst hoe de taak wordt verankerd." in html
+    assert re.search(r'<input[^>]*value="verankeren"[^>]*checked', html)
+    assert "Blijvend regelen</textarea>" in html
 
 
 def test_verankeren_vraagt_verankering(

@@ -79,10 +79,13 @@ def test_tellingen_per_fase(wereld, gemeente):
 def test_takenlijst_per_soort(wereld, gemeente):
     a, _b = wereld
     taken = selectors.takenlijst(gemeente=gemeente)
+    # Every submitted proposal waits for a decision: new ones (term far off) too.
     assert [v.traject for v in taken["voorstellen"]] == [
         a["termijn_verlopen"],
         a["termijn_bijna"],
+        a["termijn_ver"],
     ]
+    assert [v.bijna for v in taken["voorstellen"]] == [True, True, False]
     assert [h.traject for h in taken["horizon"]] == [a["horizon_open"]]
     assert {r.traject for r in taken["routes"]} == {a["route_open"], a["route_oude_versie"]}
     assert [o.versie.traject for o in taken["tekenen"]] == [a["tekenen_open"]]
@@ -99,7 +102,7 @@ def test_takenlijst_per_soort(wereld, gemeente):
         "evaluaties",
         "concepten",
     ]
-    assert taken.totaal == 2 + 1 + 2 + 1 + 2 + 1
+    assert taken.totaal == 3 + 1 + 2 + 1 + 2 + 1
 
 
 def test_dashboard_toont_alleen_de_eigen_gemeente(wereld, gemeente, ambtenaar, client):
@@ -108,6 +111,7 @@ def test_dashboard_toont_alleen_de_eigen_gemeente(wereld, gemeente, ambtenaar, c
     assert response.status_code == 200
     html = response.content.decode()
     assert "A termijn_verlopen" in html
+    assert "A termijn_ver" in html.split('id="kop-lijst"')[0]  # a new proposal, in the tasks
     assert "A concept_stil" in html
     for naam in wereld[1]:
         assert f"B {naam}" not in html

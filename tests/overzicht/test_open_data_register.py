@@ -138,6 +138,12 @@ def test_registerpagina_zonder_inloggen(register, gemeente, client):
     html = response.content.decode()
     assert "Buurtpark beheren" in html and "Voetbalclub Noord" in html
     assert "Beheer buurthuis" in html
+    # The open call is a link to its page, where a resident can answer it.
+    from initiatieven.models import Opgave
+
+    opgave = Opgave.objects.get(titel="Beheer buurthuis")
+    url = reverse("initiatieven:opgave", kwargs={"gemeente": gemeente.slug, "pk": opgave.pk})
+    assert f'href="{url}">Beheer buurthuis</a>' in html
     # Only the body: the page shell has no personal data either, but mail links may.
     inhoud = html.split('id="inhoud"')[1]
     _geen_persoonsgegevens(inhoud)

@@ -57,6 +57,18 @@ def maak_voorstel(w: Wereld):
     return {"voorstel": voorstel, "bijlage": bijlage}
 
 
+def maak_steun(w: Wereld) -> str:
+    """A support statement for the world's proposal; returns the token of its mailed link."""
+    from initiatieven.models import Steunbetuiging
+    from initiatieven.services import _token_hash
+
+    voorstel = w.maak(maak_voorstel)["voorstel"]
+    Steunbetuiging.objects.create(
+        voorstel=voorstel, naam="Buurman", email="buurman@example.org", token_hash=_token_hash("t1")
+    )
+    return "t1"
+
+
 def maak_opgave(w: Wereld):
     from tests.initiatieven.conftest import opgave_maken
 
@@ -386,9 +398,16 @@ INITIATIEVEN = [
     ),
     Pagina(
         "initiatieven:steun_bevestigen",
-        "Steun bevestigen (knop; de sleutel wordt bij POST gecontroleerd)",
+        "Steun bevestigen (knop, met het voorstel dat u steunt)",
         iedereen(200),
+        kwargs=lambda w: {"token": w.maak(maak_steun)},
+    ),
+    Pagina(
+        "initiatieven:steun_bevestigen",
+        "Steun bevestigen met een onbekende sleutel",
+        iedereen(404),
         kwargs=lambda w: {"token": "onbekend"},
+        variant="onbekend",
     ),
     Pagina(
         "initiatieven:steun_bevestigen",

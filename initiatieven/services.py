@@ -802,7 +802,7 @@ def reactie_plaatsen(
         return reactie
     token = secrets.token_urlsafe(32)
     reactie.email = email.strip().lower()
-    reactie.token_hash = _token_hash(token)
+    reactie.token_hash = token_hash(token)
     reactie.save()
     link = absolute_url(reverse("initiatieven:reactie_bevestigen", kwargs={"token": token}))
     mail_aan_adres(
@@ -820,7 +820,7 @@ def reactie_bevestigen(*, token: str) -> Reactie | None:
     reactie = (
         Reactie.objects.select_for_update()
         .select_related("traject")
-        .filter(token_hash=_token_hash(token or ""))
+        .filter(token_hash=token_hash(token or ""))
         .first()
     )
     if reactie is None:

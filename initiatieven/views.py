@@ -741,7 +741,9 @@ def steun_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
     steun_obj = services.steun_bij_token(token)
     if steun_obj is None:
         return render(request, "initiatieven/steun_bevestigen.html", {"ongeldig": True}, status=404)
-    return render(request, "initiatieven/steun_bevestigen.html", {"steun": steun_obj, "token": token})
+    return render(
+        request, "initiatieven/steun_bevestigen.html", {"steun": steun_obj, "token": token}
+    )
 
 
 # --- intake by the gemeente -----------------------------------------------------------------

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aanbesteden', '0007_gemeente_steun_postcodes'),
+        ('aanbesteden', '0008_gemeente_steun_postcodes'),
         ('initiatieven', '0003_openbare_steun'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

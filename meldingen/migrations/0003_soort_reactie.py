@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meldingen', '0001_initial'),
+        ('meldingen', '0002_uitgaandemail'),
     ]
 
     operations = [

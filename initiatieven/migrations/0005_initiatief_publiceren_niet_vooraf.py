@@ -6,7 +6,7 @@ class Migration(migrations.Migration):
     it. Existing initiatives keep what they have."""
 
     dependencies = [
-        ("initiatieven", "0001_initial"),
+        ("initiatieven", "0004_reacties"),
     ]
 
     operations = [

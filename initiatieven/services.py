@@ -526,7 +526,38 @@ def besluit_vastleggen(*, traject: Traject, door: User, motivatie: str, besluit:
         brief.save(update_fields=["status", "fout", "updated_at"])
     if besluit == Besluit.TOEGELATEN:
         Horizon.objects.get_or_create(traject=traject)
+        concurrenten_melden(voorstel=voorstel)
     besluitbrief_inplannen(besluitbrief=brief)
+
+
+def concurrerende_voorstellen(*, voorstel: Voorstel) -> list[Voorstel]:
+    """Other proposals on the same call that still wait (a draft or submitted, no decision)."""
+    if voorstel.opgave_id is None:
+        return []
+    return list(
+        Voorstel.objects.filter(
+            opgave_id=voorstel.opgave_id,
+            traject__status__in=(TrajectStatus.CONCEPT, TrajectStatus.INGEDIEND),
+        )
+        .exclude(pk=voorstel.pk)
+        .select_related("traject", "opgave")
+    )
+
+
+def concurrenten_melden(*, voorstel: Voorstel) -> int:
+    """Another proposal on the call was admitted: every competing initiative hears it once,
+    with what it means for theirs. Returns how many proposals were told."""
+    andere = concurrerende_voorstellen(voorstel=voorstel)
+    for ander in andere:
+        bericht_versturen(
+            ontvangers=selectors.initiatiefnemers(traject=ander.traject),
+            soort=NotificatieSoort.VOORSTEL,
+            sjabloon="initiatieven/mail/ander_voorstel_toegelaten",
+            context={"traject": ander.traject, "opgave": ander.opgave},
+            traject=ander.traject,
+            url=ander.traject.get_absolute_url(),
+        )
+    return len(andere)
 
 
 def besluitbrief_inplannen(*, besluitbrief: Besluitbrief) -> None:

@@ -828,6 +828,21 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(
                         request, _("Het besluit is genomen. De besluitbrief wordt gemaakt.")
                     )
+                    andere = (
+                        services.concurrerende_voorstellen(voorstel=voorstel_obj)
+                        if form.cleaned_data["besluit"] == "toelaten"
+                        else []
+                    )
+                    if andere:
+                        messages.info(
+                            request,
+                            _(
+                                "Op deze opgave wachten nog %(aantal)s andere voorstellen. Zij "
+                                "hebben een bericht gekregen. Besluit ook over hen, en sluit "
+                                "de opgave als er geen voorstellen meer bij mogen komen."
+                            )
+                            % {"aantal": len(andere)},
+                        )
                     return redirect("initiatieven:voorstel", pk=traject.pk)
     return render(
         request,

@@ -11,7 +11,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django_fsm import Transition
 from django_fsm_log.models import StateLog
-from guardian.shortcuts import get_objects_for_user
 
 from . import permissions
 from .constants import FASEN, TrajectStatus
@@ -33,16 +32,11 @@ def traject_get(*, user: User | AnonymousUser, pk: Any) -> Traject:
     return traject
 
 
-def trajecten_van_gebruiker(*, user: User) -> QuerySet[Traject]:
-    """Trajecten where ``user`` itself (not through a gemeente) has a role."""
-    return get_objects_for_user(
-        user,
-        ["aanbesteden.initiatiefnemer_traject", "aanbesteden.partner_traject"],
-        klass=Traject.objects.select_related("gemeente"),
-        any_perm=True,
-        use_groups=False,
-        accept_global_perms=False,
-    )
+def trajecten_van_gebruiker(*, user: User, rol: str | None = None) -> QuerySet[Traject]:
+    """Trajecten where ``user`` itself (not through a gemeente) has a role (or the role
+    ``rol``: initiatiefnemer or partner)."""
+    rollen = (rol,) if rol else ()
+    return permissions.trajecten_met_rol(user, *rollen).select_related("gemeente")
 
 
 def gemeenten_van_ambtenaar(*, user: User) -> QuerySet[Gemeente]:

@@ -19,7 +19,7 @@ from .constants import TrajectStatus
 from .fasen import fasen
 from .forms import TrajectFilterForm, TransitieForm
 from .models import Gemeente
-from .permissions import traject_rollen
+from .permissions import traject_rollen, vereis
 from .services import TransitieGeweigerd, traject_transitie
 from .transities import TRANSITIES
 
@@ -42,8 +42,7 @@ def taal_kiezen(request: HttpRequest) -> HttpResponse:
 def gemeente_trajecten(request: HttpRequest, gemeente: str) -> HttpResponse:
     """The officials' list of their gemeente's trajecten, filterable by phase."""
     gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
-    if selectors.lidmaatschap_get(user=request.user, gemeente=gemeente_obj) is None:
-        raise PermissionDenied
+    vereis(request.user, "gemeente.medewerker", gemeente_obj)
     form = TrajectFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else None
     trajecten = selectors.gemeente_trajecten(gemeente=gemeente_obj, status=status)

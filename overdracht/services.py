@@ -14,9 +14,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
-from aanbesteden.models import Lidmaatschap, Traject, User
+from aanbesteden.constants import PartijSoort, TrajectStatus
+from aanbesteden.models import Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
+from aanbesteden.permissions import is_ondertekenaar_van, mag
 from meldingen.berichten import bericht_versturen
 from meldingen.constants import NotificatieSoort
 
@@ -41,9 +42,7 @@ class OvereenkomstFout(Exception):
 
 # --- the clause library -----------------------------------------------------------------------
 def _vereis_beheerder(*, door: User, gemeente) -> None:
-    if not Lidmaatschap.objects.filter(
-        gebruiker=door, gemeente=gemeente, rol=LidmaatschapRol.BEHEERDER
-    ).exists():
+    if not mag(door, "gemeente.beheerder", gemeente):
         raise OvereenkomstFout(_("Alleen een beheerder van de gemeente mag dit."))
 
 
@@ -226,12 +225,7 @@ def versie_vaststellen(
 
     versie = _vereis_concept(versie)
     traject = Traject.objects.select_related("gemeente").get(pk=versie.traject_id)
-    if not Lidmaatschap.objects.filter(
-        gebruiker=gemeente_ondertekenaar,
-        gemeente=traject.gemeente,
-        mag_tekenen=True,
-        gebruiker__is_active=True,
-    ).exists():
+    if not is_ondertekenaar_van(gemeente_ondertekenaar, traject.gemeente_id):
         raise OvereenkomstFout(
             _("Deze ambtenaar is niet bevoegd om namens de gemeente te tekenen.")
         )

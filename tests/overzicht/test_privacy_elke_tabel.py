@@ -146,7 +146,12 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
     )
     NotificatieVoorkeur.objects.create(gebruiker=pieter, soort="voorstel", bezorging="dagoverzicht")
     Dagoverzicht.objects.create(gebruiker=pieter, datum=date(2025, 3, 1), aantal=1)
-    Dossier.objects.create(traject=eigen, aangevraagd_door=pieter, status="klaar")
+    dossier = Dossier.objects.create(traject=eigen, aangevraagd_door=pieter, status="klaar")
+    # A permission on an object other than a traject (given in the admin): guardian's generic
+    # table.
+    from guardian.shortcuts import assign_perm
+
+    assign_perm("overzicht.view_dossier", pieter, dossier)
 
     # A second proposal of his initiative, submitted: its upload belongs to the gemeente.
     ingediend = TrajectFactory(gemeente=gemeente, initiatiefnemer=pieter, titel="Speeltuin")

@@ -45,7 +45,7 @@ def gemeenten_van_ambtenaar(*, user: User) -> QuerySet[Gemeente]:
     return Gemeente.objects.filter(lidmaatschappen__gebruiker=user).distinct()
 
 
-def lidmaatschap_get(*, user: User, gemeente: Gemeente) -> Lidmaatschap | None:
+def lidmaatschap_van(*, user: User, gemeente: Gemeente) -> Lidmaatschap | None:
     if not user.is_authenticated:
         return None
     return Lidmaatschap.objects.filter(gebruiker=user, gemeente=gemeente).first()
@@ -60,7 +60,7 @@ def gemeente_trajecten(*, gemeente: Gemeente, status: str | None = None) -> Quer
 
 @dataclass
 class Stap:
-    """A transition as the traject page shows it."""
+    """A transition as the traject page shows it ("Stappen die u nu kunt zetten")."""
 
     naam: str
     label: str
@@ -110,8 +110,9 @@ def traject_tijdlijn(*, traject: Traject) -> QuerySet[StateLog]:
     )
 
 
-def fase_stappen(*, traject: Traject) -> list[dict[str, Any]]:
-    """The five phases for the stepper, each marked done, current or to come."""
+def fase_voortgang(*, traject: Traject) -> list[dict[str, Any]]:
+    """The five phases for the progress bar, each marked done, current or to come (not to be
+    confused with a ``Stap``: a transition the person can take now)."""
     huidig = traject.fase
     stappen = []
     for nummer, label, _statussen in FASEN:

@@ -18,6 +18,7 @@ from . import selectors
 from .constants import TrajectStatus
 from .fasen import fasen
 from .forms import TrajectFilterForm, TransitieForm
+from .fouten import toegang_doorgeven
 from .models import Gemeente
 from .permissions import traject_rollen, vereis
 from .services import TransitieGeweigerd, traject_transitie
@@ -67,7 +68,7 @@ def traject_context(request: HttpRequest, traject) -> dict:
     return {
         "traject": traject,
         "rollen": rollen,
-        "fasen": selectors.fase_stappen(traject=traject),
+        "fasen": selectors.fase_voortgang(traject=traject),
         "stappen": stappen,
         "volgende": [s for s in stappen if s.vooruit],
         "nu_mogelijk": [s for s in stappen if s.kan_nu],
@@ -144,8 +145,7 @@ class TransitieView(LoginRequiredMixin, View):
                 motivatie=form.cleaned_data["motivatie"],
             )
         except TransitieGeweigerd as exc:
-            if exc.verboden:
-                raise PermissionDenied(exc.bericht) from exc
+            toegang_doorgeven(exc)
             form.add_error(None, exc.bericht)
             for reden in exc.redenen:
                 form.add_error(None, reden)

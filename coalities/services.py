@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
+from aanbesteden.fouten import Geweigerd
 from aanbesteden.models import Traject, User
 from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
 from accounts.services import gebruiker_voor_email
@@ -48,13 +49,9 @@ from .models import (
 )
 
 
-class CoalitieFout(Exception):
-    """An action that cannot happen now; ``str(exc)`` is the message for the user."""
-
-    def __init__(self, bericht: str, *, status: int = 400):
-        super().__init__(bericht)
-        self.bericht = bericht
-        self.status = status
+class CoalitieFout(Geweigerd):
+    """An action that cannot happen now (400, or the ``status`` given: 403, 404, 410);
+    ``str(exc)`` is the message for the user."""
 
 
 # --- invitations ------------------------------------------------------------------------------
@@ -355,7 +352,8 @@ def partner_vertrekken(*, partner: Partner, door: User) -> Partner:
 # --- the route --------------------------------------------------------------------------------
 
 
-def route_van(traject: Traject) -> Route:
+def route_ophalen_of_maken(traject: Traject) -> Route:
+    """The traject's route, made when it has none (a write: ``selectors.route_van`` reads)."""
     route, _created = Route.objects.get_or_create(traject=traject)
     return route
 
@@ -378,7 +376,7 @@ def _tekst(waarde: Any) -> Any:
 
 def route_inhoud(traject: Traject) -> dict[str, Any]:
     """A snapshot of the whole route, for its history (a bounded number of queries)."""
-    route = route_van(traject)
+    route = route_ophalen_of_maken(traject)
 
     def rijen(qs, velden):
         return [{v: _tekst(getattr(o, v)) for v in velden} for o in qs]
@@ -488,7 +486,7 @@ def _route_object_opslaan(
         obj.full_clean()
     except ValidationError as exc:
         raise CoalitieFout(" ".join(exc.messages)) from exc
-    route = route_van(traject)
+    route = route_ophalen_of_maken(traject)
     _route_controleren(route=route, obj=obj)
     obj.save()
     wijziging = (_("Toegevoegd: %(wat)s.") if nieuw else _("Gewijzigd: %(wat)s.")) % {
@@ -588,7 +586,7 @@ def inzet_bevestigen(
     if not aantal:
         raise CoalitieFout(_("Er is geen onbevestigde inzet van deze partij."))
     _route_gewijzigd(
-        route=route_van(traject),
+        route=route_ophalen_of_maken(traject),
         door=door,
         wijziging=_("Inzet bevestigd door %(partij)s.")
         % {"partij": partij_naam(partij_soort, partner)},
@@ -648,7 +646,7 @@ def route_onderdeel_verwijderen(*, traject: Traject, door: User, obj: Model) -> 
         # Contributions tied to it stay, for the whole route.
         Inzet.objects.filter(mijlpaal=obj).update(mijlpaal=None)
     obj.delete()
-    _route_gewijzigd(route=route_van(traject), door=door, wijziging=wijziging)
+    _route_gewijzigd(route=route_ophalen_of_maken(traject), door=door, wijziging=wijziging)
 
 
 @transaction.atomic
@@ -657,7 +655,7 @@ def route_kader_opslaan(
 ) -> Route:
     """The route's start date and duration; every milestone and tranche must fit inside."""
     _vereis_routefase(traject)
-    route = route_van(traject)
+    route = route_ophalen_of_maken(traject)
     route.startdatum = startdatum
     route.looptijd_maanden = looptijd_maanden
     try:
@@ -752,7 +750,7 @@ def route_akkoord_geven(
             _("Akkoord geven kan alleen in de fase Routes naar de horizon."), status=409
         )
     vereis_partij(traject=traject, user=door, partij_soort=partij_soort, partner=partner)
-    route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
+    route = Route.objects.select_for_update().get(pk=route_ophalen_of_maken(traject).pk)
     if route.versie != versie:
         raise CoalitieFout(
             _("De route is intussen gewijzigd. Bekijk de nieuwe versie en geef dan akkoord."),

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aanbesteden import selectors as kern
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.fasen import fasen
+from aanbesteden.fouten import toegang_doorgeven
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
@@ -517,8 +518,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
                         motivatie=form.cleaned_data["motivatie"],
                     )
                 except TransitieGeweigerd as exc:
-                    if exc.verboden:
-                        raise PermissionDenied(exc.bericht) from exc
+                    toegang_doorgeven(exc)
                     form.add_error(None, exc.bericht)
                     for reden in exc.redenen:
                         form.add_error(None, reden)

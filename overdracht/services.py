@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aanbesteden.constants import PartijSoort, TrajectStatus
+from aanbesteden.fouten import Geweigerd
 from aanbesteden.models import Traject, User
 from aanbesteden.pdf import html_naar_pdf, sha256_hex
 from aanbesteden.permissions import is_ondertekenaar_van, mag
@@ -36,7 +37,7 @@ TEKST_MAX = 20000
 log = logging.getLogger(__name__)
 
 
-class OvereenkomstFout(Exception):
+class OvereenkomstFout(Geweigerd):
     """A step on an agreement that may not happen now; ``str(exc)`` is for the user."""
 
 

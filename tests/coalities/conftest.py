@@ -130,7 +130,7 @@ def route_compleet(traject: Traject, ambtenaar, initiatiefnemer, partners: list[
         },
         melden=False,
     )
-    versie = services.route_van(traject).versie
+    versie = services.route_ophalen_of_maken(traject).versie
     services.route_akkoord_geven(
         traject=traject, door=ambtenaar, partij_soort="gemeente", versie=versie
     )

@@ -35,7 +35,7 @@ def vullen(traject, horizon, aantal: int, initiatiefnemer):
             bericht="",
         )
     traject = in_status(traject, TrajectStatus.ROUTE)
-    route = services.route_van(traject)
+    route = services.route_ophalen_of_maken(traject)
     route.startdatum, route.looptijd_maanden = date(2030, 1, 1), 24
     route.save()
     for i, partner in enumerate(partners):

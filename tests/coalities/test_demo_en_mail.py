@@ -67,7 +67,7 @@ def test_demo_brengt_traject_van_coalitie_naar_overdracht(
         "partner",
     }
     assert Tranche.objects.filter(traject=route).exists()
-    r = services.route_van(route)
+    r = services.route_ophalen_of_maken(route)
     assert 12 <= r.looptijd_maanden <= 24 and r.startdatum > date.today()
 
 

@@ -76,7 +76,7 @@ def test_elke_wijziging_maakt_nieuwe_versie_en_trekt_akkoorden_in(
     route_traject, ambtenaar, initiatiefnemer, coalitie_partner, django_capture_on_commit_callbacks
 ):
     traject = route_compleet(route_traject, ambtenaar, initiatiefnemer, [coalitie_partner])
-    route = services.route_van(traject)
+    route = services.route_ophalen_of_maken(traject)
     versie = route.versie
     assert RouteAkkoord.objects.filter(route=route, versie=versie).count() == 3
     mail.outbox.clear()
@@ -111,7 +111,7 @@ def test_akkoord_op_oude_versie_geweigerd(
     route_traject, ambtenaar, initiatiefnemer, coalitie_partner
 ):
     traject = route_compleet(route_traject, ambtenaar, initiatiefnemer, [coalitie_partner])
-    oud = services.route_van(traject).versie
+    oud = services.route_ophalen_of_maken(traject).versie
     services.route_kader_opslaan(
         traject=traject,
         door=ambtenaar,
@@ -141,7 +141,7 @@ def test_akkoord_gegeven_wordt_gemeld_aan_de_anderen(
         looptijd_maanden=14,
         melden=False,
     )
-    versie = services.route_van(route_traject).versie
+    versie = services.route_ophalen_of_maken(route_traject).versie
     client.force_login(coalitie_partner.gebruiker)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):

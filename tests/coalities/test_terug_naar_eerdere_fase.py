@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def akkoorden_op_huidige_versie(traject) -> int:
-    route = services.route_van(traject)
+    route = services.route_ophalen_of_maken(traject)
     return RouteAkkoord.objects.filter(route=route, versie=route.versie).count()
 
 

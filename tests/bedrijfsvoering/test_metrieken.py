@@ -15,7 +15,7 @@ from bedrijfsvoering.metrieken import mails_verschuldigd
 from meldingen.constants import Bezorging, NotificatieSoort
 from meldingen.models import Notificatie, NotificatieVoorkeur
 
-from .conftest import gunicorn, opvragen
+from .hulp import gunicorn, opvragen
 from .taken import taak_die_faalt, taak_die_logt
 
 TOKEN = "metrics-token-voor-de-test-0123456789"

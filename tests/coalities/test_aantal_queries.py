@@ -15,7 +15,7 @@ from aanbesteden.constants import TrajectStatus
 from coalities import services
 from coalities.models import Begrotingspost, Inzet, Mijlpaal, Partner, RouteAkkoord, Tranche
 from initiatieven.models import Indicator
-from tests.coalities.conftest import in_status, partner_maken
+from tests.coalities.factories import in_status, partner_maken
 
 pytestmark = pytest.mark.django_db
 

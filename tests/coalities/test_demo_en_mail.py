@@ -19,7 +19,7 @@ from coalities import demo as coalitie_demo
 from coalities import services
 from coalities.constants import UitnodigingStatus
 from coalities.models import Inzet, Mijlpaal, Partner, Tranche, Uitnodiging
-from tests.coalities.conftest import in_status, partner_maken, token_uit_mail
+from tests.coalities.factories import in_status, partner_maken, token_uit_mail
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,7 @@ from aanbesteden.models import Traject
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
 from coalities import selectors, services
 from coalities.models import Inzet, RouteAkkoord, RouteVersie
-from tests.coalities.conftest import in_status, partner_maken, route_compleet
+from tests.coalities.factories import in_status, partner_maken, route_compleet
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from aanbesteden.services import traject_transitie
 from coalities import services
 from coalities.constants import PartnerStatus
 from coalities.models import Inzet, Mijlpaal, Partner, RouteAkkoord, RouteVersie, Uitnodiging
-from tests.coalities.conftest import in_status, route_compleet
+from tests.coalities.factories import in_status, route_compleet
 
 pytestmark = pytest.mark.django_db
 

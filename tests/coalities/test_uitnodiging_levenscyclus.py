@@ -17,7 +17,7 @@ from aanbesteden.permissions import heeft_rol
 from coalities import services
 from coalities.constants import PartnerStatus, UitnodigingStatus
 from coalities.models import Partner, Uitnodiging
-from tests.coalities.conftest import token_uit_mail
+from tests.coalities.factories import token_uit_mail
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.utils import timezone
 from aanbesteden.models import Traject
 from tests.factories import UserFactory
 
-from .conftest import initiatief_maken
+from .factories import initiatief_maken
 
 STATUSSEN = ["concept", "ingediend", "horizon", "route", "overdracht", "evaluatie", "verankerd"]
 

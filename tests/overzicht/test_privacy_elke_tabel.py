@@ -32,9 +32,9 @@ from aanbesteden.persoonsgegevens import register
 from meldingen.models import Dagoverzicht, Notificatie, NotificatieVoorkeur
 from overzicht.models import Dossier
 from tests.factories import TrajectFactory, UserFactory
-from tests.initiatieven.conftest import PDF_BYTES
+from tests.initiatieven.factories import PDF_BYTES
 
-from .conftest import (
+from .factories import (
     horizon_maken,
     initiatief_maken,
     moment_maken,

@@ -37,7 +37,7 @@ def maak_voorstel(w: Wereld):
 
     from initiatieven.constants import DocumentStatus
     from initiatieven.models import Besluitbrief, Bijlage, Horizon
-    from tests.initiatieven.conftest import PDF_BYTES, voorstel_compleet
+    from tests.initiatieven.factories import PDF_BYTES, voorstel_compleet
 
     voorstel = voorstel_compleet(w.traject)
     bijlage = Bijlage(
@@ -55,7 +55,7 @@ def maak_voorstel(w: Wereld):
 
 
 def maak_opgave(w: Wereld):
-    from tests.initiatieven.conftest import opgave_maken
+    from tests.initiatieven.factories import opgave_maken
 
     return opgave_maken(w.gemeente)
 
@@ -64,7 +64,7 @@ def maak_rijk(w: Wereld):
     """The whole traject up to the agreement: proposal, horizon with indicators, the partner
     of ``rollen`` as a confirmed coalition partner, route with milestones, contributions,
     budget and tranches."""
-    from tests.overdracht.conftest import traject_in_overdracht
+    from tests.overdracht.factories import traject_in_overdracht
 
     return traject_in_overdracht(w.traject, partner_gebruikers=[w.partner])
 

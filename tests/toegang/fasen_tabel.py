@@ -718,6 +718,7 @@ OVERZICHT = [
     Pagina("overzicht:register_json", "Open data (JSON)", iedereen(200), kwargs=gemeente_slug),
     Pagina("overzicht:register_csv", "Open data (CSV)", iedereen(200), kwargs=gemeente_slug),
     Pagina("meldingen:voorkeuren", "Voorkeuren voor meldingen", ingelogd(200)),
+    Pagina("meldingen:alles_gelezen", "Alle meldingen gelezen (alleen POST)", ingelogd(405)),
     Pagina("meldingen:alles_gelezen", "Alle meldingen gelezen", ingelogd(DOOR), methode="POST"),
     Pagina("overzicht:privacy", "Privacy: mijn gegevens", ingelogd(200)),
     Pagina("overzicht:privacy_export", "Privacy: mijn gegevens als JSON", ingelogd(200)),

@@ -85,7 +85,7 @@ def traject_stappen(*, traject: Traject, user: User) -> list[Stap]:
                 naam=rij.naam,
                 label=str(rij.label),
                 doel=str(t.target),
-                mag=t.has_perm(traject, user),
+                mag=permissions.mag(user, f"traject.{rij.naam}", traject),
                 onvervuld=fasen.onvervuld(traject, rij.naam),
                 vooruit=rij.vooruit,
             )

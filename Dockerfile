@@ -6,10 +6,9 @@ FROM node:20-bookworm-slim AS frontend
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error --omit=dev \
- && mkdir -p vendor/utrecht vendor/utrecht-tokens vendor/htmx \
+ && mkdir -p vendor/utrecht vendor/utrecht-tokens \
  && cp node_modules/@utrecht/component-library-css/dist/index.css vendor/utrecht/index.css \
- && cp node_modules/@utrecht/design-tokens/dist/index.css vendor/utrecht-tokens/index.css \
- && cp node_modules/htmx.org/dist/htmx.min.js vendor/htmx/htmx.min.js
+ && cp node_modules/@utrecht/design-tokens/dist/index.css vendor/utrecht-tokens/index.css
 
 # --- the application --------------------------------------------------------------------------
 FROM python:3.11-slim-bookworm

@@ -35,10 +35,9 @@ $(STAMP_NPM): package.json package-lock.json
 # these files: collectstatic with hashed names in production post-processes every CSS file
 # it collects, and the packages' other files refer to images they do not ship.
 $(STAMP_VENDOR): $(STAMP_NPM)
-	mkdir -p static/vendor/utrecht static/vendor/utrecht-tokens static/vendor/htmx
+	mkdir -p static/vendor/utrecht static/vendor/utrecht-tokens
 	cp node_modules/@utrecht/component-library-css/dist/index.css static/vendor/utrecht/index.css
 	cp node_modules/@utrecht/design-tokens/dist/index.css static/vendor/utrecht-tokens/index.css
-	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/htmx/htmx.min.js
 	touch $@
 
 vendor: $(STAMP_VENDOR)

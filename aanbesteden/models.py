@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
 from .constants import FASEN, EvaluatieFrequentie, LidmaatschapRol, Taal, TrajectStatus
 from .fasen import fasen
@@ -392,3 +393,27 @@ class Werk(models.Model):
 
     def __str__(self) -> str:
         return f"{self.taak} {self.argumenten}"
+
+
+class TrajectUserObjectPermission(UserObjectPermissionBase):
+    """A person's role on one traject (initiatiefnemer, partner, ``view_traject``), with a real
+    foreign key to the traject: "which trajecten may this person see" is a join on an integer
+    key instead of guardian's generic table with the object's id as text. django-guardian
+    finds this model itself (``assign_perm``, ``get_objects_for_user``, the checker)."""
+
+    content_object = models.ForeignKey(Traject, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("recht op een traject")
+        verbose_name_plural = _("rechten op trajecten")
+
+
+class TrajectGroupObjectPermission(GroupObjectPermissionBase):
+    """The same for a group; the platform grants none today (the roles are per person), but a
+    permission given to a group through the admin lands here, not in the generic table."""
+
+    content_object = models.ForeignKey(Traject, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        verbose_name = _("groepsrecht op een traject")
+        verbose_name_plural = _("groepsrechten op trajecten")

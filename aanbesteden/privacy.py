@@ -15,7 +15,7 @@ from django_celery_beat.models import PeriodicTask
 from django_fsm_log.models import StateLog
 from guardian.models import UserObjectPermission
 
-from .models import Gemeente, Lidmaatschap, Traject, User, Werk
+from .models import Gemeente, Lidmaatschap, Traject, TrajectUserObjectPermission, User, Werk
 from .persoonsgegevens import (
     GEWIST_ADRES,
     LEEG,
@@ -64,19 +64,13 @@ register.gegevens(
 
 
 def _rollen(p: Persoon):
-    return UserObjectPermission.objects.filter(user=p.gebruiker)
+    return TrajectUserObjectPermission.objects.filter(user=p.gebruiker)
 
 
 @register.betrokken
 def _trajecten_met_rol(p: Persoon):
     """Trajecten the person started or has a role on (initiatiefnemer, partner)."""
-    traject = ContentType.objects.get_for_model(Traject)
-    # guardian stores object keys as text
-    met_rol = [
-        int(pk)
-        for pk in _rollen(p).filter(content_type=traject).values_list("object_pk", flat=True)
-        if pk.isdigit()
-    ]
+    met_rol = _rollen(p).values("content_object_id")
     return Traject.objects.filter(Q(aangemaakt_door=p.gebruiker) | Q(pk__in=met_rol))
 
 
@@ -189,13 +183,23 @@ if apps.is_installed("django.contrib.sessions"):
 
 
 register.gegevens(
-    UserObjectPermission,
+    TrajectUserObjectPermission,
     "rollen",
     titel=_("Uw rollen in trajecten"),
     rijen=_rollen,
-    export=("permission__codename", "content_type__model", "object_pk"),
+    export=("permission__codename", "content_object_id"),
     wissen=VERWIJDEREN,
     gewist=_("Uw rollen in trajecten."),
+)
+
+register.gegevens(
+    UserObjectPermission,
+    "objectrechten",
+    titel=_("Uw rechten op andere onderdelen"),
+    rijen=lambda p: UserObjectPermission.objects.filter(user=p.gebruiker),
+    export=("permission__codename", "content_type__model", "object_pk"),
+    wissen=VERWIJDEREN,
+    gewist=_("Uw rechten op andere onderdelen (zoals een archiefdossier)."),
 )
 
 register.gegevens(

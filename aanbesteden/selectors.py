@@ -11,7 +11,6 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django_fsm import Transition
 from django_fsm_log.models import StateLog
-from guardian.shortcuts import get_objects_for_user
 
 from . import permissions
 from .constants import EINDSTATUSSEN, FASEN, TrajectStatus
@@ -33,16 +32,11 @@ def traject_get(*, user: User | AnonymousUser, pk: Any) -> Traject:
     return traject
 
 
-def trajecten_van_gebruiker(*, user: User) -> QuerySet[Traject]:
-    """Trajecten where ``user`` itself (not through a gemeente) has a role."""
-    return get_objects_for_user(
-        user,
-        ["aanbesteden.initiatiefnemer_traject", "aanbesteden.partner_traject"],
-        klass=Traject.objects.select_related("gemeente"),
-        any_perm=True,
-        use_groups=False,
-        accept_global_perms=False,
-    )
+def trajecten_van_gebruiker(*, user: User, rol: str | None = None) -> QuerySet[Traject]:
+    """Trajecten where ``user`` itself (not through a gemeente) has a role (or the role
+    ``rol``: initiatiefnemer or partner)."""
+    rollen = (rol,) if rol else ()
+    return permissions.trajecten_met_rol(user, *rollen).select_related("gemeente")
 
 
 def gemeenten_van_ambtenaar(*, user: User) -> QuerySet[Gemeente]:
@@ -51,7 +45,7 @@ def gemeenten_van_ambtenaar(*, user: User) -> QuerySet[Gemeente]:
     return Gemeente.objects.filter(lidmaatschappen__gebruiker=user).distinct()
 
 
-def lidmaatschap_get(*, user: User, gemeente: Gemeente) -> Lidmaatschap | None:
+def lidmaatschap_van(*, user: User, gemeente: Gemeente) -> Lidmaatschap | None:
     if not user.is_authenticated:
         return None
     return Lidmaatschap.objects.filter(gebruiker=user, gemeente=gemeente).first()
@@ -66,7 +60,7 @@ def gemeente_trajecten(*, gemeente: Gemeente, status: str | None = None) -> Quer
 
 @dataclass
 class Stap:
-    """A transition as the traject page shows it."""
+    """A transition as the traject page shows it ("Stappen die u nu kunt zetten")."""
 
     naam: str
     label: str
@@ -91,7 +85,7 @@ def traject_stappen(*, traject: Traject, user: User) -> list[Stap]:
                 naam=rij.naam,
                 label=str(rij.label),
                 doel=str(t.target),
-                mag=t.has_perm(traject, user),
+                mag=permissions.mag(user, f"traject.{rij.naam}", traject),
                 onvervuld=fasen.onvervuld(traject, rij.naam),
                 vooruit=rij.vooruit,
             )
@@ -129,9 +123,10 @@ def _laatste_fase(traject: Traject) -> int | None:
     return next((nummer for nummer, _l, statussen in FASEN if van in statussen), None)
 
 
-def fase_stappen(*, traject: Traject) -> list[dict[str, Any]]:
-    """The five phases for the stepper, each marked done, current or to come. After a
-    traject ended early, the phases it reached stay marked, the last as where it stopped."""
+def fase_voortgang(*, traject: Traject) -> list[dict[str, Any]]:
+    """The five phases for the progress bar, each marked done, current or to come (not to be
+    confused with a ``Stap``: a transition the person can take now). After a traject ended
+    early, the phases it reached stay marked, the last as where it stopped."""
     huidig = traject.fase
     gestopt = None
     if not huidig and traject.status in EINDSTATUSSEN:

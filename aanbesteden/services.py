@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
@@ -10,18 +12,23 @@ from django_fsm import ConcurrentTransition, TransitionNotAllowed
 from . import permissions
 from .constants import LidmaatschapRol, Rol, TrajectStatus
 from .fasen import fasen
+from .fouten import Geweigerd
 from .models import GEMEENTE_VAST, Gemeente, Lidmaatschap, Traject, User
 from .transities import TRANSITIES
 
 
-class TransitieGeweigerd(Exception):
-    """A transition that may not happen now; ``str(exc)`` is the message for the user."""
+class TransitieGeweigerd(Geweigerd):
+    """A transition that may not happen now (409), or not by this person (``verboden``: 403);
+    ``str(exc)`` is the message for the user, ``redenen`` the unmet requirements."""
 
-    def __init__(self, bericht: str, *, redenen: list[str] | None = None, verboden: bool = False):
-        super().__init__(bericht)
-        self.bericht = bericht
-        self.redenen = redenen or []
-        self.verboden = verboden
+    status = 409
+
+    def __init__(self, bericht: Any, *, redenen: list[Any] | None = None, verboden: bool = False):
+        super().__init__(bericht, redenen=redenen, status=403 if verboden else None)
+
+    @property
+    def verboden(self) -> bool:
+        return self.status == 403
 
 
 def transitie_methode(traject: Traject, transitie: str):

@@ -18,8 +18,9 @@ from . import selectors
 from .constants import TrajectStatus
 from .fasen import fasen
 from .forms import TrajectFilterForm, TransitieForm
+from .fouten import toegang_doorgeven
 from .models import Gemeente
-from .permissions import traject_rollen
+from .permissions import traject_rollen, vereis
 from .services import TransitieGeweigerd, traject_transitie
 from .transities import TRANSITIES
 
@@ -42,8 +43,7 @@ def taal_kiezen(request: HttpRequest) -> HttpResponse:
 def gemeente_trajecten(request: HttpRequest, gemeente: str) -> HttpResponse:
     """The officials' list of their gemeente's trajecten, filterable by phase."""
     gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
-    if selectors.lidmaatschap_get(user=request.user, gemeente=gemeente_obj) is None:
-        raise PermissionDenied
+    vereis(request.user, "gemeente.medewerker", gemeente_obj)
     form = TrajectFilterForm(request.GET or None)
     status = form.cleaned_data["status"] if form.is_valid() else None
     trajecten = selectors.gemeente_trajecten(gemeente=gemeente_obj, status=status)
@@ -68,7 +68,7 @@ def traject_context(request: HttpRequest, traject) -> dict:
     return {
         "traject": traject,
         "rollen": rollen,
-        "fasen": selectors.fase_stappen(traject=traject),
+        "fasen": selectors.fase_voortgang(traject=traject),
         "stappen": stappen,
         "volgende": [s for s in stappen if s.vooruit],
         "nu_mogelijk": [s for s in stappen if s.kan_nu],
@@ -145,8 +145,7 @@ class TransitieView(LoginRequiredMixin, View):
                 motivatie=form.cleaned_data["motivatie"],
             )
         except TransitieGeweigerd as exc:
-            if exc.verboden:
-                raise PermissionDenied(exc.bericht) from exc
+            toegang_doorgeven(exc)
             form.add_error(None, exc.bericht)
             for reden in exc.redenen:
                 form.add_error(None, reden)

@@ -38,7 +38,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DB_NAAM = "bench_paginas"
+#: ``BENCH_DB`` picks another name, so that two checkouts on one server do not share it.
+DB_NAAM = os.environ.get("BENCH_DB", "bench_paginas")
 GROOTTES = (10, 10_000)
 KOP_QUERIES = "## SQL-queries per pagina"
 KOP_RPS = "## Verzoeken per seconde"
@@ -53,6 +54,8 @@ class Pagina:
     naam: str
     pad: Callable[[dict], str]
     gebruiker: str | None  # key of the world: "ambtenaar", "ini", "partner"; None: anonymous
+    #: An aim on time as well: at 10,000 trajecten at most this many times the time at 10.
+    max_tijdfactor: float | None = None
 
 
 def _r(naam: str, **kwargs) -> str:
@@ -91,7 +94,12 @@ PAGINAS: list[Pagina] = [
         lambda w: _r("aanbesteden:traject", pk=w["traject"].pk),
         "ini",
     ),
-    Pagina("mijn trajecten (initiatiefnemer)", lambda w: _r("overzicht:mijn_trajecten"), "ini"),
+    Pagina(
+        "mijn trajecten (initiatiefnemer)",
+        lambda w: _r("overzicht:mijn_trajecten"),
+        "ini",
+        max_tijdfactor=3,
+    ),
     Pagina("meldingen (initiatiefnemer)", lambda w: _r("meldingen:notificaties"), "ini"),
     # the phase apps and the overviews
     Pagina(
@@ -237,15 +245,15 @@ def trajecten_aanvullen(wereld: dict, totaal: int) -> None:
         for codename in ("initiatiefnemer_traject", "view_traject"):
             cur.execute(
                 """
-                INSERT INTO guardian_userobjectpermission
-                    (permission_id, user_id, content_type_id, object_pk)
-                SELECT %s, %s, %s, id::text FROM aanbesteden_traject WHERE id > %s
+                INSERT INTO aanbesteden_trajectuserobjectpermission
+                    (permission_id, user_id, content_object_id)
+                SELECT %s, %s, id FROM aanbesteden_traject WHERE id > %s
                 """,
-                [perm[codename], wereld["ini"].pk, ct, start],
+                [perm[codename], wereld["ini"].pk, start],
             )
         cur.execute(
             """
-            INSERT INTO aanbesteden_notificatie
+            INSERT INTO meldingen_notificatie
                 (ontvanger_id, traject_id, soort, onderwerp, tekst, url, created_at)
             SELECT %s, id, 'overig', 'Melding over ' || titel, 'Tekst', '', now()
             FROM aanbesteden_traject WHERE id > %s
@@ -259,8 +267,9 @@ def trajecten_aanvullen(wereld: dict, totaal: int) -> None:
 def queries_meten(wereld: dict, herhalingen: int = 5) -> dict[str, tuple[int, float, int]]:
     """Per page: (queries, median ms in-process, status)."""
     from django.db import connection, reset_queries
-    from django.test import Client
     from django.test.utils import CaptureQueriesContext
+
+    from tests.tweestaps import Client  # also passes an official's second factor
 
     clients = {}
     uitkomst = {}
@@ -289,7 +298,7 @@ def queries_meten(wereld: dict, herhalingen: int = 5) -> dict[str, tuple[int, fl
 
 
 def sessie_cookie(user) -> str:
-    from django.test import Client
+    from tests.tweestaps import Client  # also passes an official's second factor
 
     client = Client()
     client.force_login(user)
@@ -506,10 +515,15 @@ def main() -> None:
         f"| page | queries at {klein_n} | queries at {groot_n} | ms at {klein_n} "
         f"| ms at {groot_n} | aim |"
     )
+    tijd_doelen = ", ".join(f"{p.naam} {p.max_tijdfactor:g}×" for p in PAGINAS if p.max_tijdfactor)
     regels = []
+    factoren = {p.naam: p.max_tijdfactor for p in PAGINAS}
     for naam in klein:
         (q1, ms1, s1), (q2, ms2, s2) = klein[naam], groot[naam]
-        oordeel = "ok" if q1 == q2 and q2 <= MAX_QUERIES and s1 == s2 == 200 else "**NOT met**"
+        goed = q1 == q2 and q2 <= MAX_QUERIES and s1 == s2 == 200
+        if factoren.get(naam):
+            goed = goed and ms2 <= factoren[naam] * ms1
+        oordeel = "ok" if goed else "**NOT met**"
         regels.append(f"| {naam} | {q1} | {q2} | {ms1:.1f} | {ms2:.1f} | {oordeel} |")
     sectie_schrijven(
         KOP_QUERIES,
@@ -520,7 +534,8 @@ def main() -> None:
 One gemeente with {GROOTTES[0]:,} and then {GROOTTES[-1]:,} trajecten; the initiative member
 has a role on every traject and one notification per traject. Queries of one request
 (after a warm-up request), and the median time of 5 requests in-process (Django test client).
-Aim: the same count at both sizes, and at most {MAX_QUERIES} queries per page.
+Aim: the same count at both sizes, and at most {MAX_QUERIES} queries per page; for
+{tijd_doelen}: at {GROOTTES[-1]:,} trajecten at most that many times the time at {GROOTTES[0]:,}.
 
 {kop_tabel}
 |---|---:|---:|---:|---:|---|

@@ -56,14 +56,16 @@ def uitnodiging_get(*, traject: Traject, pk: Any) -> Uitnodiging:
     return get_object_or_404(Uitnodiging.objects.select_related("traject"), traject=traject, pk=pk)
 
 
-def route_get(*, traject: Traject) -> Route | None:
+def route_van(*, traject: Traject) -> Route | None:
+    """The traject's route, or None when it has none yet (``_van`` reads and may give None;
+    ``_get`` gives the object or 404; ``services.route_ophalen_of_maken`` makes it)."""
     return Route.objects.filter(traject=traject).first()
 
 
 def route_iedereen_akkoord(*, traject: Traject, route: Route | None = None) -> bool:
     """Whether the gemeente, the initiative and every confirmed partner agreed to the last
     version asked, and the draft has not changed since (two queries)."""
-    route = route or route_get(traject=traject)
+    route = route or route_van(traject=traject)
     if route is None or not route.versie or route.concept_gewijzigd:
         return False
     akkoorden = set(
@@ -328,7 +330,7 @@ def verantwoordelijke(m: Mijlpaal, gemeente_naam: str) -> str:
 
 def route_overzicht(*, traject: Traject) -> dict[str, Any]:
     """Everything the route page and panel show, in a fixed number of queries."""
-    route = route_get(traject=traject)
+    route = route_van(traject=traject)
     partners = list(actieve_partners(traject=traject))
     lijst = partijen(traject=traject, partners=partners)
     matrix = inzet_matrix(traject=traject, lijst=lijst)

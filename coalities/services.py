@@ -24,6 +24,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aanbesteden.constants import PartijSoort, Rol, TrajectStatus
+from aanbesteden.fouten import Geweigerd
 from aanbesteden.models import Traject, User
 from aanbesteden.opmaak import euro, getal
 from aanbesteden.permissions import heeft_rol, rol_intrekken, rol_toekennen
@@ -53,13 +54,9 @@ from .models import (
 )
 
 
-class CoalitieFout(Exception):
-    """An action that cannot happen now; ``str(exc)`` is the message for the user."""
-
-    def __init__(self, bericht: str, *, status: int = 400):
-        super().__init__(bericht)
-        self.bericht = bericht
-        self.status = status
+class CoalitieFout(Geweigerd):
+    """An action that cannot happen now (400, or the ``status`` given: 403, 404, 410);
+    ``str(exc)`` is the message for the user."""
 
 
 # --- invitations ------------------------------------------------------------------------------
@@ -422,7 +419,8 @@ def partner_vertrekken(*, partner: Partner, door: User) -> Partner:
 # --- the route --------------------------------------------------------------------------------
 
 
-def route_van(traject: Traject) -> Route:
+def route_ophalen_of_maken(traject: Traject) -> Route:
+    """The traject's route, made when it has none (a write: ``selectors.route_van`` reads)."""
     route, _created = Route.objects.get_or_create(traject=traject)
     return route
 
@@ -445,7 +443,7 @@ def _tekst(waarde: Any) -> Any:
 
 def route_inhoud(traject: Traject) -> dict[str, Any]:
     """A snapshot of the whole route, for its history (a bounded number of queries)."""
-    route = route_van(traject)
+    route = route_ophalen_of_maken(traject)
 
     def rijen(qs, velden):
         return [{v: _tekst(getattr(o, v)) for v in velden} for o in qs]
@@ -539,7 +537,7 @@ def _route_object_opslaan(
         obj.full_clean()
     except ValidationError as exc:
         raise CoalitieFout(" ".join(exc.messages)) from exc
-    route = route_van(traject)
+    route = route_ophalen_of_maken(traject)
     _route_controleren(route=route, obj=obj)
     obj.save()
     wijziging = (_("Toegevoegd: %(wat)s.") if nieuw else _("Gewijzigd: %(wat)s.")) % {
@@ -687,7 +685,7 @@ def route_onderdeel_verwijderen(*, traject: Traject, door: User, obj: Model) -> 
         # Contributions tied to it stay, for the whole route.
         Inzet.objects.filter(mijlpaal=obj).update(mijlpaal=None)
     obj.delete()
-    _concept_gewijzigd(route=route_van(traject), wijziging=wijziging)
+    _concept_gewijzigd(route=route_ophalen_of_maken(traject), wijziging=wijziging)
 
 
 @transaction.atomic
@@ -696,7 +694,7 @@ def route_kader_opslaan(
 ) -> Route:
     """The route's start date and duration; every milestone and tranche must fit inside."""
     _vereis_routefase(traject)
-    route = route_van(traject)
+    route = route_ophalen_of_maken(traject)
     route.startdatum = startdatum
     route.looptijd_maanden = looptijd_maanden
     try:
@@ -791,7 +789,7 @@ def route_akkoord_vragen(*, traject: Traject, door: User, toelichting: str = "")
         door=door,
         bericht=_("Akkoord vragen kan alleen in de fase Routes naar de horizon."),
     )
-    route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
+    route = Route.objects.select_for_update().get(pk=route_ophalen_of_maken(traject).pk)
     if not Mijlpaal.objects.filter(traject=traject).exists():
         raise CoalitieFout(_("Er is nog geen mijlpaal: er is nog niets om akkoord op te vragen."))
     if route.versie and not route.concept_gewijzigd:
@@ -861,7 +859,7 @@ def route_akkoord_geven(
             _("Akkoord geven kan alleen in de fase Routes naar de horizon."), status=409
         )
     vereis_partij(traject=traject, user=door, partij_soort=partij_soort, partner=partner)
-    route = Route.objects.select_for_update().get(pk=route_van(traject).pk)
+    route = Route.objects.select_for_update().get(pk=route_ophalen_of_maken(traject).pk)
     if not route.versie:
         raise CoalitieFout(
             _(

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.fouten import toegang_doorgeven
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Traject
 from aanbesteden.permissions import traject_rollen, vereis_rol
@@ -50,13 +51,6 @@ def _traject(request: HttpRequest, pk, *rollen: str) -> Traject:
     if rollen:
         vereis_rol(request.user, traject, *rollen)
     return traject
-
-
-def _fout(exc: CoalitieFout) -> None:
-    if exc.status == 403:
-        raise PermissionDenied(exc.bericht) from exc
-    if exc.status == 404:
-        raise Http404 from exc
 
 
 def _niet_nu(request: HttpRequest, traject: Traject, bericht: str) -> HttpResponse:
@@ -128,7 +122,7 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
                 traject=traject, door=request.user, **form.cleaned_data
             )
         except CoalitieFout as exc:
-            _fout(exc)
+            toegang_doorgeven(exc)
             form.add_error(None, exc.bericht)
         else:
             messages.success(
@@ -284,7 +278,7 @@ def vertrekken(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.partner_vertrekken(partner=partner, door=request.user)
         except CoalitieFout as exc:
-            _fout(exc)
+            toegang_doorgeven(exc)
             form.add_error(None, exc.bericht)
         else:
             messages.success(
@@ -395,7 +389,7 @@ def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=No
                     partner=obj.partner,
                 )
             except CoalitieFout as exc:
-                _fout(exc)
+                toegang_doorgeven(exc)
         if not eigen:
             raise PermissionDenied(_("U hoort bij geen partij van deze route."))
         kwargs["eigen"] = eigen
@@ -404,7 +398,7 @@ def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=No
         try:
             opslaan(traject=traject, door=request.user, gegevens=form.gegevens(), obj=obj)
         except CoalitieFout as exc:
-            _fout(exc)
+            toegang_doorgeven(exc)
             form.add_error(None, exc.bericht)
         else:
             messages.success(
@@ -428,7 +422,7 @@ def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=No
 
 def _route_en_partners(traject):
     return {
-        "route": services.route_van(traject),
+        "route": services.route_ophalen_of_maken(traject),
         "partners": list(selectors.actieve_partners(traject=traject)),
     }
 
@@ -493,7 +487,7 @@ def tranche(request: HttpRequest, pk: int, id: int | None = None) -> HttpRespons
         rollen=(A,),
         titels=(_("Tranche toevoegen"), _("Tranche wijzigen")),
         id=id,
-        route=services.route_van,
+        route=services.route_ophalen_of_maken,
     )
 
 
@@ -516,7 +510,7 @@ def verwijderen(request: HttpRequest, pk: int, soort: str, id: int) -> HttpRespo
     try:
         services.route_onderdeel_verwijderen(traject=traject, door=request.user, obj=obj)
     except CoalitieFout as exc:
-        _fout(exc)
+        toegang_doorgeven(exc)
         messages.error(request, exc.bericht)
     else:
         messages.success(request, _("Verwijderd uit het concept van de route."))
@@ -534,7 +528,7 @@ def route_kader(request: HttpRequest, pk: int) -> HttpResponse:
             traject,
             _("De route kan alleen worden gewijzigd in de fase Routes naar de horizon."),
         )
-    huidig = services.route_van(traject)
+    huidig = services.route_ophalen_of_maken(traject)
     form = RouteKaderForm(
         request.POST or None,
         initial={"startdatum": huidig.startdatum, "looptijd_maanden": huidig.looptijd_maanden},
@@ -543,7 +537,7 @@ def route_kader(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.route_kader_opslaan(traject=traject, door=request.user, **form.cleaned_data)
         except CoalitieFout as exc:
-            _fout(exc)
+            toegang_doorgeven(exc)
             form.add_error(None, exc.bericht)
         else:
             messages.success(request, _("Start en looptijd zijn opgeslagen."))
@@ -580,7 +574,7 @@ def inzet_bevestigen(request: HttpRequest, pk: int) -> HttpResponse:
                 traject=traject, door=request.user, partij_soort=partij[0], partner=partij[1]
             )
         except CoalitieFout as exc:
-            _fout(exc)
+            toegang_doorgeven(exc)
             messages.error(request, exc.bericht)
         else:
             messages.success(request, _("%(aantal)s bijdragen bevestigd.") % {"aantal": aantal})
@@ -604,7 +598,7 @@ def akkoord(request: HttpRequest, pk: int) -> HttpResponse:
                 versie=form.cleaned_data["versie"],
             )
         except CoalitieFout as exc:
-            _fout(exc)
+            toegang_doorgeven(exc)
             messages.error(request, exc.bericht)
         else:
             messages.success(request, _("Uw akkoord op deze versie van de route is vastgelegd."))

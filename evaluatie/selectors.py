@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext
-from guardian.shortcuts import get_objects_for_user, get_users_with_perms
+from guardian.shortcuts import get_users_with_perms
 
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Lidmaatschap, Traject, User
-from aanbesteden.permissions import ROL_PERMISSIE
+from aanbesteden.permissions import ROL_PERMISSIE, trajecten_met_rol
 from coalities.models import Partner, Tranche
 from initiatieven.models import Indicator
 from overdracht.models import OvereenkomstVersie
@@ -217,9 +217,7 @@ def ontbrekende_partijen(*, moment: Evaluatiemoment) -> list[str]:
 def momenten_voor_gebruiker(*, user: User) -> QuerySet[Evaluatiemoment]:
     """The planned and finished moments of every traject on which ``user`` has a role: its own
     (initiative, partner) and those of the gemeenten it is an official of."""
-    eigen = get_objects_for_user(
-        user, "aanbesteden.view_traject", klass=Traject, use_groups=False, accept_global_perms=False
-    )
+    eigen = trajecten_met_rol(user)
     gemeenten = Lidmaatschap.objects.filter(gebruiker_id=user.pk).values("gemeente_id")
     return (
         Evaluatiemoment.objects.filter(

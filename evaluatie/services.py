@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aanbesteden.constants import FREQUENTIE_MAANDEN, PartijSoort, TrajectStatus
+from aanbesteden.fouten import Geweigerd
 from aanbesteden.models import Traject, User
 from aanbesteden.opmaak import maanden_later
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
@@ -37,13 +38,10 @@ from .models import (
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-class EvaluatieFout(Exception):
-    """A write that may not happen; ``str(exc)`` (and ``.redenen``) are for the user."""
+class EvaluatieFout(Geweigerd):
+    """A write that may not happen (409); ``str(exc)`` (and ``.redenen``) are for the user."""
 
-    def __init__(self, bericht: str, *, redenen: list[str] | None = None):
-        super().__init__(bericht)
-        self.bericht = bericht
-        self.redenen = redenen or []
+    status = 409
 
 
 def vandaag() -> datetime.date:

@@ -18,6 +18,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from aanbesteden.fouten import Geweigerd
+
 PDF = "application/pdf"
 PNG = "image/png"
 JPEG = "image/jpeg"
@@ -32,7 +34,7 @@ TOEGESTAAN = {PDF: "pdf", PNG: "png", JPEG: "jpg", DOCX: "docx", XLSX: "xlsx", O
 VERBODEN_ONDERDELEN = ("vbaproject.bin", ".exe", ".dll", ".js", ".vbs", ".bat", ".cmd")
 
 
-class BestandGeweigerd(ValueError):
+class BestandGeweigerd(Geweigerd, ValueError):
     """An office file refused for a reason of its own; ``str(exc)`` is the message."""
 
 

@@ -16,9 +16,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from aanbesteden.constants import OVERGEDRAGEN, Rol, TrajectStatus
+from aanbesteden.fouten import Geweigerd
 from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import heeft_rol
-from aanbesteden.selectors import lidmaatschap_get
+from aanbesteden.selectors import lidmaatschap_van
 from aanbesteden.services import traject_aanmaken
 from aanbesteden.tokens import token_hash
 from accounts.services import gebruiker_voor_email, inloglink_versturen
@@ -64,7 +65,7 @@ if TYPE_CHECKING:
 BEZWAAR_WEKEN = 6
 
 
-class IntakeFout(Exception):
+class IntakeFout(Geweigerd):
     """A step of the intake that may not happen now; ``str(exc)`` is the message for the user."""
 
 
@@ -137,7 +138,7 @@ def voorstel_starten(
     elif not taak.strip():
         raise IntakeFout(_("Schrijf welke taak van de gemeente u wilt overnemen."))
     user = gebruiker or gebruiker_voor_email(email=email, taal=translation.get_language() or "")
-    if gebruiker is None and lidmaatschap_get(user=user, gemeente=gemeente) is not None:
+    if gebruiker is None and lidmaatschap_van(user=user, gemeente=gemeente) is not None:
         _ambtenaar_melden(ambtenaar=user, gemeente=gemeente, opgave=opgave)
         return None
     # A double submit of the start form (or a second try soon after) reuses the fresh draft.

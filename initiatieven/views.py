@@ -17,11 +17,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden import selectors as kern
-from aanbesteden.constants import LidmaatschapRol, Rol, TrajectStatus
+from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.fasen import fasen
+from aanbesteden.fouten import toegang_doorgeven
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Gemeente
-from aanbesteden.permissions import traject_rollen, vereis_rol
+from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
 from aanbesteden.transities import TRANSITIES
 from accounts.constants import InlogMiddel
@@ -59,9 +60,7 @@ OPENBAAR_OP_PAGINA = 20
 
 def _gemeente_voor_ambtenaar(request: HttpRequest, slug: str, beheerder: bool = False) -> Gemeente:
     gemeente = get_object_or_404(Gemeente, slug=slug)
-    lid = kern.lidmaatschap_get(user=request.user, gemeente=gemeente)
-    if lid is None or (beheerder and lid.rol != LidmaatschapRol.BEHEERDER):
-        raise PermissionDenied
+    vereis(request.user, "gemeente.beheerder" if beheerder else "gemeente.medewerker", gemeente)
     return gemeente
 
 
@@ -818,8 +817,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
                         motivatie=form.cleaned_data["motivatie"],
                     )
                 except TransitieGeweigerd as exc:
-                    if exc.verboden:
-                        raise PermissionDenied(exc.bericht) from exc
+                    toegang_doorgeven(exc)
                     form.add_error(None, exc.bericht)
                     for reden in exc.redenen:
                         form.add_error(None, reden)

@@ -18,7 +18,7 @@ from django.utils import translation
 
 from aanbesteden import opmaak
 from aanbesteden.constants import FREQUENTIE_MAANDEN, PartijSoort, Rol
-from aanbesteden.models import Lidmaatschap, Traject, User
+from aanbesteden.models import Traject, User
 
 from .constants import VersieStatus
 from .models import Clausule, Ondertekening, OvereenkomstVersie
@@ -405,14 +405,6 @@ def tekenbevoegde_ambtenaren(*, traject: Traject) -> QuerySet[User]:
         .order_by("naam", "email")
         .distinct()
     )
-
-
-def is_beheerder(user: User, gemeente) -> bool:
-    from aanbesteden.constants import LidmaatschapRol
-
-    return Lidmaatschap.objects.filter(
-        gebruiker=user, gemeente=gemeente, rol=LidmaatschapRol.BEHEERDER
-    ).exists()
 
 
 def clausules_van_gemeente(*, gemeente, alleen_actief: bool = False) -> QuerySet[Clausule]:

@@ -15,8 +15,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
+from aanbesteden.fouten import Geweigerd
 from aanbesteden.models import Lidmaatschap, Traject, User
 from aanbesteden.pdf import html_naar_pdf, qr_data_uri, sha256_hex
+from aanbesteden.permissions import is_ondertekenaar_van, mag
 from aanbesteden.werk import werk_inplannen, werk_opnieuw
 from accounts.constants import InlogMiddel
 from meldingen.berichten import bericht_versturen, een_bericht_per_persoon
@@ -37,15 +39,13 @@ TEKST_MAX = 20000
 log = logging.getLogger(__name__)
 
 
-class OvereenkomstFout(Exception):
+class OvereenkomstFout(Geweigerd):
     """A step on an agreement that may not happen now; ``str(exc)`` is for the user."""
 
 
 # --- the clause library -----------------------------------------------------------------------
 def _vereis_beheerder(*, door: User, gemeente) -> None:
-    if not Lidmaatschap.objects.filter(
-        gebruiker=door, gemeente=gemeente, rol=LidmaatschapRol.BEHEERDER
-    ).exists():
+    if not mag(door, "gemeente.beheerder", gemeente):
         raise OvereenkomstFout(_("Alleen een beheerder van de gemeente mag dit."))
 
 
@@ -229,12 +229,7 @@ def versie_vaststellen(
 
     versie = _vereis_concept(versie)
     traject = Traject.objects.select_related("gemeente").get(pk=versie.traject_id)
-    if not Lidmaatschap.objects.filter(
-        gebruiker=gemeente_ondertekenaar,
-        gemeente=traject.gemeente,
-        mag_tekenen=True,
-        gebruiker__is_active=True,
-    ).exists():
+    if not is_ondertekenaar_van(gemeente_ondertekenaar, traject.gemeente_id):
         raise OvereenkomstFout(
             _("Deze ambtenaar is niet bevoegd om namens de gemeente te tekenen.")
         )

@@ -16,8 +16,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente
-from aanbesteden.permissions import traject_rollen, vereis_rol
-from aanbesteden.selectors import lidmaatschap_get, traject_get
+from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
+from aanbesteden.selectors import lidmaatschap_van, traject_get
 from accounts.constants import InlogMiddel
 from accounts.oidc import identiteit_vers, sessie_identiteit
 
@@ -426,24 +426,21 @@ def weigeren(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpRespons
 
 
 # --- the clause library of a gemeente ---------------------------------------------------------
-def _gemeente_van_ambtenaar(request, slug):
+def _bibliotheek_van(request, slug):
     gemeente = get_object_or_404(Gemeente, slug=slug)
-    lid = lidmaatschap_get(user=request.user, gemeente=gemeente)
-    if lid is None:
-        raise Http404
-    return gemeente, lid
+    vereis(request.user, "overdracht.bibliotheek", gemeente)
+    return gemeente
 
 
 @login_required
 def bibliotheek(request: HttpRequest, gemeente: str) -> HttpResponse:
-    gemeente_obj, lid = _gemeente_van_ambtenaar(request, gemeente)
+    gemeente_obj = _bibliotheek_van(request, gemeente)
     return render(
         request,
         "overdracht/bibliotheek.html",
         {
             "gemeente": gemeente_obj,
             "clausules": selectors.clausules_van_gemeente(gemeente=gemeente_obj),
-            "beheerder": lid.rol == "beheerder",
         },
     )
 
@@ -453,9 +450,8 @@ def bibliotheek(request: HttpRequest, gemeente: str) -> HttpResponse:
 def bibliotheek_clausule(
     request: HttpRequest, gemeente: str, id: int | None = None
 ) -> HttpResponse:
-    gemeente_obj, lid = _gemeente_van_ambtenaar(request, gemeente)
-    if lid.rol != "beheerder":
-        raise PermissionDenied
+    gemeente_obj = _bibliotheek_van(request, gemeente)
+    vereis(request.user, "gemeente.beheerder", gemeente_obj)
     clausule = get_object_or_404(Clausule, pk=id, gemeente=gemeente_obj) if id else None
     form = ClausuleForm(request.POST or None, instance=clausule)
     if request.method == "POST" and form.is_valid():

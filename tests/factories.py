@@ -1,4 +1,11 @@
-"""factory_boy factories of the core; exposed as pytest fixtures in conftest.py."""
+"""factory_boy factories of the core; exposed as pytest fixtures in conftest.py.
+
+``TrajectFactory(status=...)`` puts a traject straight in a state (a test of one phase);
+``TrajectFactory(fase=..., ambtenaar=..., partners=[...])`` walks it there through the real
+transitions, each phase app preparing its data with the same preparations as the demo
+seeding (``aanbesteden.demo.traject_naar``): "in the route phase, with confirmed partners" is
+``TrajectFactory(fase="route", initiatiefnemer=ini, ambtenaar=amb, partners=[p1, p2])``.
+"""
 
 import factory
 from factory.django import DjangoModelFactory
@@ -51,8 +58,28 @@ class TrajectFactory(DjangoModelFactory):
     titel = factory.Sequence(lambda n: f"Traject {n}")
 
     @classmethod
-    def _create(cls, model_class, *args, initiatiefnemer=None, status=None, **kwargs):
+    def _create(
+        cls,
+        model_class,
+        *args,
+        initiatiefnemer=None,
+        status=None,
+        fase=None,
+        ambtenaar=None,
+        partners=(),
+        **kwargs,
+    ):
         traject = services.traject_aanmaken(initiatiefnemer=initiatiefnemer, **kwargs)
+        if fase:
+            from aanbesteden.demo import Demo, traject_naar
+
+            demo = Demo(
+                gemeente=traject.gemeente,
+                ambtenaar=ambtenaar or ambtenaar_van(traject.gemeente),
+                initiatiefnemer=initiatiefnemer or UserFactory(),
+                partners=list(partners),
+            )
+            return traject_naar(traject, fase, demo)
         if status:
             # Place the traject directly in a state (tests of one phase do not walk all others).
             Traject.objects.filter(pk=traject.pk).update(status=status)

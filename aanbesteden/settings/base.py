@@ -31,7 +31,6 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "django_otp.plugins.otp_totp",
     "django_celery_beat",
-    "django_htmx",
     "django_ratelimit",
     "django_guid",
     "django_prometheus",
@@ -75,9 +74,10 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "aanbesteden.middleware.GebruikersTaalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A refusal (aanbesteden.fouten.Geweigerd) that left a view: 403, 404 or its own status.
+    "aanbesteden.fouten.GeweigerdMiddleware",
     "accounts.middleware.TweedeFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django_htmx.middleware.HtmxMiddleware",
     "axes.middleware.AxesMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
@@ -225,7 +225,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=str(BASE_DIR / "var" / "static"))
 # The project's own CSS/JS, plus static/vendor/: the few files of the npm packages the site
-# uses (NL Design System CSS, htmx), copied there by `make install` (and the Dockerfile).
+# uses (the NL Design System CSS), copied there by `make install` (and the Dockerfile).
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"  # never served directly: downloads go through views that check access
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))

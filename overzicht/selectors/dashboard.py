@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Window
 
 from aanbesteden.bijdragen import DashboardTaak, LijstFilter, LijstKolom, Peil, bijdragen
 from aanbesteden.constants import TrajectStatus
@@ -70,13 +70,24 @@ class Takenlijst:
         return sum(lijst.aantal for lijst in self.lijsten)
 
 
+def _eerste_en_aantal(qs: QuerySet) -> tuple[list[Any], int]:
+    """The first ``TAKEN_MAX`` rows and how many there are, in one query: the count rides
+    along on every row as a window over the whole result (taken before the LIMIT). A query
+    with DISTINCT or a GROUP BY would count before those, so it is counted apart."""
+    if qs.query.distinct or qs.query.group_by is not None:
+        return list(qs[:TAKEN_MAX]), qs.count()
+    rijen = list(qs.annotate(_taken_aantal=Window(Count("pk")))[:TAKEN_MAX])
+    return rijen, (rijen[0]._taken_aantal if rijen else 0)
+
+
 def takenlijst(*, gemeente: Gemeente) -> Takenlijst:
-    """Every to-do the phase apps contribute: two queries each (the rows and the count)."""
+    """Every to-do the phase apps contribute: one query each (the first rows, with the
+    count)."""
     peil = Peil.nu()
     lijsten = []
     for taak in bijdragen.van(DashboardTaak):
-        qs = taak.rijen(gemeente, peil)
-        lijsten.append(TaakLijst(taak=taak, rijen=list(qs[:TAKEN_MAX]), aantal=qs.count()))
+        rijen, aantal = _eerste_en_aantal(taak.rijen(gemeente, peil))
+        lijsten.append(TaakLijst(taak=taak, rijen=rijen, aantal=aantal))
     return Takenlijst(lijsten=lijsten)
 
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
-from guardian.models import UserObjectPermission
-
 from aanbesteden.bijdragen import Deelnemer, MijnSectie, MijnTaak, Peil, bijdragen
-from aanbesteden.models import Traject, User
+from aanbesteden.constants import Rol
+from aanbesteden.models import User
 from aanbesteden.selectors import trajecten_van_gebruiker
 
 from .dashboard import TAKEN_MAX
@@ -36,27 +34,12 @@ class Gevraagd:
         return sum(len(rijen) for _taak, rijen in self.taken)
 
 
-def _traject_ids_met_perm(user: User, codename: str) -> list[int]:
-    """Ids of the trajecten where ``user`` itself holds ``codename`` (guardian keeps the object
-    id as text, so the ids are read once rather than joined)."""
-    ct = ContentType.objects.get_for_model(Traject)
-    return [
-        int(pk)
-        for pk in UserObjectPermission.objects.filter(
-            user=user, content_type=ct, permission__codename=codename
-        ).values_list("object_pk", flat=True)
-    ]
-
-
 def deelnemer(*, user: User) -> Deelnemer:
     """The person as the phase apps' contributions ask about them."""
-    als_initiatief = trajecten_van_gebruiker(user=user).filter(
-        pk__in=_traject_ids_met_perm(user, "initiatiefnemer_traject")
-    )
     return Deelnemer(
         gebruiker=user,
         trajecten=trajecten_van_gebruiker(user=user),
-        als_initiatief=als_initiatief,
+        als_initiatief=trajecten_van_gebruiker(user=user, rol=Rol.INITIATIEFNEMER),
         peil=Peil.nu(),
     )
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 
 from aanbesteden import selectors as kern
 from aanbesteden.constants import Rol
 from aanbesteden.models import Gemeente, Traject
-from aanbesteden.permissions import vereis_rol
+from aanbesteden.permissions import vereis, vereis_rol
 
 PER_PAGINA = 25
 
@@ -22,8 +20,7 @@ def gemeente_voor_ambtenaar(request: HttpRequest, slug: str) -> Gemeente:
     """The gemeente ``slug`` if the user is one of its officials; 404 if it does not exist,
     403 for anybody else."""
     gemeente = get_object_or_404(Gemeente, slug=slug)
-    if kern.lidmaatschap_get(user=request.user, gemeente=gemeente) is None:
-        raise PermissionDenied(_("Deze pagina is alleen voor medewerkers van deze gemeente."))
+    vereis(request.user, "gemeente.medewerker", gemeente)
     return gemeente
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from aanbesteden.models import Traject
-from aanbesteden.selectors import fase_stappen
+from aanbesteden.selectors import fase_voortgang
 from aanbesteden.services import traject_transitie
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +26,7 @@ def test_ingetrokken_in_de_coalitiefase_toont_twee_bereikte_fasen(
         _stap(traject, transitie, ambtenaar)
     traject = Traject.objects.get(pk=traject.pk)
     assert traject.status == "ingetrokken"
-    stappen = fase_stappen(traject=traject)
+    stappen = fase_voortgang(traject=traject)
     assert [s["stand"] for s in stappen] == ["klaar", "klaar", "later", "later", "later"]
     assert [s["gestopt"] for s in stappen] == [False, True, False, False, False]
     client.force_login(ambtenaar)
@@ -37,5 +37,5 @@ def test_ingetrokken_in_de_coalitiefase_toont_twee_bereikte_fasen(
 def test_afgewezen_voor_de_eerste_fase_toont_niets_bereikt(traject, ambtenaar, geen_vereisten):
     for transitie in ("indienen", "afwijzen"):
         _stap(traject, transitie, ambtenaar)
-    stappen = fase_stappen(traject=Traject.objects.get(pk=traject.pk))
+    stappen = fase_voortgang(traject=Traject.objects.get(pk=traject.pk))
     assert {s["stand"] for s in stappen} == {"later"}

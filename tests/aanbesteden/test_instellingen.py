@@ -160,7 +160,7 @@ def test_collectstatic_in_productie(tmp_path):
     manifest = (tmp_path / "static" / "staticfiles.json").read_text()
     for naam in ("vendor/utrecht/index.css", "vendor/utrecht-tokens/index.css", "css/site.css"):
         assert f'"{naam}"' in manifest
-    assert list((tmp_path / "static" / "vendor" / "htmx").glob("htmx.min.*.js.gz"))
+    assert list((tmp_path / "static" / "vendor" / "utrecht").glob("index.*.css.gz"))
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,17 @@ def verboden(request):
     raise PermissionDenied("U mag dit niet.")
 
 
+def geweigerd(request, status):
+    """A refusal of a service that no view caught (``aanbesteden.fouten``)."""
+    from coalities.services import CoalitieFout
+
+    raise CoalitieFout("Dit kan nu niet: de route is al vastgesteld.", status=status)
+
+
 urlpatterns = [
     path("test/kapot/", kapot),
     path("test/verdacht/", verdacht),
     path("test/verboden/", verboden),
+    path("test/geweigerd/<int:status>/", geweigerd),
     *urlpatterns,
 ]

@@ -16,7 +16,7 @@ from django.utils import timezone
 from aanbesteden.persoonsgegevens import register as persoonsgegevens
 from aanbesteden.services import traject_transitie
 from tests.factories import TrajectFactory, UserFactory
-from tests.overzicht.conftest import (
+from tests.overzicht.factories import (
     horizon_maken,
     initiatief_maken,
     moment_maken,

@@ -43,7 +43,7 @@ def wereld(gemeente, andere_gemeente, settings):
     """Trajecten and a call in A, a traject in B, tokens of both; requests answered in the
     test's transaction (as Django's test client does: no closing of the connection)."""
     from api.constants import Scope
-    from tests.overzicht.conftest import opgave_maken
+    from tests.overzicht.factories import opgave_maken
 
     settings.LIMIET_API_PER_CLIENT = ["100000/m"]
     _verbinding_openhouden()

@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from .conftest import BASE, manage
+from .hulp import BASE, manage
 
 CODE = """
 import sentry_sdk

@@ -14,7 +14,7 @@ import pytest
 
 from bedrijfsvoering import gezondheid
 
-from .conftest import echte_database_en_redis, gunicorn, opvragen, vrije_poort
+from .hulp import echte_database_en_redis, gunicorn, opvragen, vrije_poort
 
 INTERN = "10.1.2.3:8000"  # the web process's internal address, not in ALLOWED_HOSTS
 

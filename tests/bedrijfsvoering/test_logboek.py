@@ -22,7 +22,7 @@ from django.test import RequestFactory
 from bedrijfsvoering.logboek import logging_instellingen
 from bedrijfsvoering.middleware import verzoek_id_middleware
 
-from .conftest import gunicorn, opvragen
+from .hulp import gunicorn, opvragen
 from .taken import taak_die_logt
 
 LOGGERS = ("", "django", "axes", "django_guid", "django.security.DisallowedHost")

@@ -13,7 +13,7 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from bedrijfsvoering.metrieken import mails_verschuldigd
 
-from .conftest import gunicorn, opvragen
+from .hulp import gunicorn, opvragen
 from .taken import taak_die_faalt, taak_die_logt
 
 TOKEN = "metrics-token-voor-de-test-0123456789"

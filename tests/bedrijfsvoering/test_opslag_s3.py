@@ -16,7 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from aanbesteden.settings.env import media_opslag
-from tests.initiatieven.conftest import PDF_BYTES, voorstel_compleet
+from tests.initiatieven.factories import PDF_BYTES, voorstel_compleet
 from tests.overdracht.conftest import (  # noqa: F401 (fixtures)
     overdracht_traject,
     tweede_partner,
@@ -25,7 +25,7 @@ from tests.overdracht.conftest import (  # noqa: F401 (fixtures)
     verzegeld,
 )
 
-from .conftest import vrije_poort
+from .hulp import vrije_poort
 
 BUCKET = "aanbesteden-media"
 S3_ENV = {

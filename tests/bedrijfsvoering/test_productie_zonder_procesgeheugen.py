@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from .conftest import manage, productie_env
+from .hulp import manage, productie_env
 
 CODE = """
 import json

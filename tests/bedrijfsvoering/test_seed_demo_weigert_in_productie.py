@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 
 from aanbesteden.models import User
 
-from .conftest import manage, productie_env, zegelcertificaat
+from .hulp import manage, productie_env, zegelcertificaat
 
 
 def test_seed_demo_weigert_met_productie_instellingen(tmp_path):

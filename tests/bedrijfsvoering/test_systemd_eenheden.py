@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from .conftest import BASE
+from .hulp import BASE
 
 MAP = BASE / "docs" / "systemd"
 EENHEDEN = ("aanbesteden-web", "aanbesteden-worker", "aanbesteden-beat")

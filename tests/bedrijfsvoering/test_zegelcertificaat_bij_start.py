@@ -9,7 +9,7 @@ import datetime
 import pytest
 from django.core.checks import run_checks
 
-from .conftest import manage, productie_env, zegelcertificaat
+from .hulp import manage, productie_env, zegelcertificaat
 
 
 def _fouten() -> list[str]:

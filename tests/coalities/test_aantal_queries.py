@@ -15,7 +15,7 @@ from aanbesteden.constants import TrajectStatus
 from coalities import services
 from coalities.models import Begrotingspost, Inzet, Mijlpaal, Partner, RouteAkkoord, Tranche
 from initiatieven.models import Indicator
-from tests.coalities.conftest import in_status, partner_maken
+from tests.coalities.factories import in_status, partner_maken
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def vullen(traject, horizon, aantal: int, initiatiefnemer):
             bericht="",
         )
     traject = in_status(traject, TrajectStatus.ROUTE)
-    route = services.route_van(traject)
+    route = services.route_ophalen_of_maken(traject)
     # Version 1 asked for agreement, so that the page reads the agreements too.
     route.startdatum, route.looptijd_maanden, route.versie = date(2030, 1, 1), 24, 1
     route.save()

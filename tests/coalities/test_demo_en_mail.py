@@ -18,7 +18,7 @@ from coalities import demo as coalitie_demo
 from coalities import services
 from coalities.constants import UitnodigingStatus
 from coalities.models import Inzet, Mijlpaal, Partner, RouteVersie, Tranche, Uitnodiging
-from tests.coalities.conftest import in_status, partner_maken, token_uit_mail
+from tests.coalities.factories import in_status, partner_maken, token_uit_mail
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,7 +66,7 @@ def test_demo_brengt_traject_van_coalitie_naar_overdracht(
         "partner",
     }
     assert Tranche.objects.filter(traject=route).exists()
-    r = services.route_van(route)
+    r = services.route_ophalen_of_maken(route)
     assert 12 <= r.looptijd_maanden <= 24 and r.startdatum > date.today()
 
 

@@ -17,7 +17,7 @@ from aanbesteden.models import Traject
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
 from coalities import selectors, services
 from coalities.models import Inzet, RouteAkkoord, RouteVersie
-from tests.coalities.conftest import in_status, partner_maken, route_compleet
+from tests.coalities.factories import in_status, partner_maken, route_compleet
 
 pytestmark = pytest.mark.django_db
 
@@ -153,7 +153,7 @@ def test_akkoord_vragen_legt_een_versie_vast_en_stuurt_ieder_een_bericht(
     django_capture_on_commit_callbacks,
 ):
     traject = route_compleet(route_traject, ambtenaar, initiatiefnemer, [coalitie_partner])
-    route = services.route_van(traject)
+    route = services.route_ophalen_of_maken(traject)
     versie = route.versie
     assert versie == 1 and not route.concept_gewijzigd
     assert RouteAkkoord.objects.filter(route=route, versie=versie).count() == 3
@@ -210,7 +210,7 @@ def test_akkoord_op_oude_versie_geweigerd(
     route_traject, ambtenaar, initiatiefnemer, coalitie_partner
 ):
     traject = route_compleet(route_traject, ambtenaar, initiatiefnemer, [coalitie_partner])
-    oud = services.route_van(traject).versie
+    oud = services.route_ophalen_of_maken(traject).versie
     services.route_kader_opslaan(
         traject=traject,
         door=ambtenaar,

@@ -10,14 +10,14 @@ from aanbesteden.services import traject_transitie
 from coalities import services
 from coalities.constants import PartnerStatus
 from coalities.models import Inzet, Mijlpaal, Partner, RouteAkkoord, RouteVersie, Uitnodiging
-from tests.coalities.conftest import in_status, route_compleet
+from tests.coalities.factories import in_status, route_compleet
 
 pytestmark = pytest.mark.django_db
 
 
 def akkoorden_op_huidige_versie(traject) -> int:
     """The agreements that count: on the last version asked, while the draft is unchanged."""
-    route = services.route_van(traject)
+    route = services.route_ophalen_of_maken(traject)
     if route.concept_gewijzigd:
         return 0
     return RouteAkkoord.objects.filter(route=route, versie=route.versie).count()
@@ -48,7 +48,7 @@ def test_route_terug_naar_coalitie(akkoord_route, initiatiefnemer):
     ) == gegevens_voor
     assert RouteAkkoord.objects.count() == 3  # history kept
     # No new version: the draft counts as changed, with the reason, until agreement is asked.
-    route = services.route_van(traject)
+    route = services.route_ophalen_of_maken(traject)
     assert RouteVersie.objects.filter(route=route).count() == route.versie == 1
     assert any("Nog een partner erbij" in regel for regel in route.concept_wijzigingen)
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from aanbesteden.constants import TrajectStatus
 from coalities import services
 from coalities.models import Begrotingspost, Inzet, Mijlpaal, Tranche
-from tests.coalities.conftest import in_status, partner_maken
+from tests.coalities.factories import in_status, partner_maken
 
 pytestmark = pytest.mark.django_db
 

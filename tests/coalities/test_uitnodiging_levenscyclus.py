@@ -18,7 +18,7 @@ from aanbesteden.tokens import token_hash
 from coalities import services
 from coalities.constants import PartnerStatus, UitnodigingStatus
 from coalities.models import Partner, Uitnodiging
-from tests.coalities.conftest import token_uit_mail
+from tests.coalities.factories import token_uit_mail
 
 pytestmark = pytest.mark.django_db
 

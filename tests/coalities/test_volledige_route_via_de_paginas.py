@@ -12,7 +12,7 @@ from django.urls import reverse
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
 from coalities.models import Partner, Route
-from tests.coalities.conftest import token_uit_mail
+from tests.coalities.factories import token_uit_mail
 
 pytestmark = pytest.mark.django_db
 

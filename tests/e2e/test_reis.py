@@ -13,7 +13,7 @@ from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
 from tests.e2e.stappen import Bezoeker, Intake, Kern
 from tests.factories import GemeenteFactory, TrajectFactory, ambtenaar_van
-from tests.initiatieven.conftest import opgave_maken
+from tests.initiatieven.factories import opgave_maken
 
 WACHTWOORD = "geheim-wachtwoord-123"
 

@@ -30,7 +30,7 @@ from tests.e2e.stappen import (
     Route,
 )
 from tests.factories import GemeenteFactory, TrajectFactory, ambtenaar_van
-from tests.initiatieven.conftest import opgave_maken
+from tests.initiatieven.factories import opgave_maken
 
 WACHTWOORD = "geheim-wachtwoord-123"
 

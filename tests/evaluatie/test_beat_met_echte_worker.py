@@ -9,7 +9,7 @@ from django.conf import settings
 
 from evaluatie.models import Evaluatiemoment, Herinnering
 
-from .conftest import VANDAAG, in_status
+from .factories import VANDAAG, in_status
 
 pytestmark = [
     pytest.mark.broker,

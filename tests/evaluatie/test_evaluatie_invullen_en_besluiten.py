@@ -11,7 +11,7 @@ from django.urls import reverse
 from evaluatie import services
 from evaluatie.models import Evaluatie, EvaluatieBijdrage, Exitplan, Meting, Verankering
 
-from .conftest import VANDAAG
+from .factories import VANDAAG
 
 D = datetime.date
 

@@ -14,7 +14,7 @@ from evaluatie import selectors, services
 from evaluatie.models import Evaluatiemoment, Herinnering
 from meldingen.models import Notificatie
 
-from .conftest import NU, VANDAAG, in_status
+from .factories import NU, VANDAAG, in_status
 
 D = datetime.date
 

@@ -10,7 +10,7 @@ from evaluatie import services
 from evaluatie.constants import MomentStatus
 from evaluatie.models import Evaluatiemoment, Herinnering
 
-from .conftest import in_status, versie_maken
+from .factories import in_status, versie_maken
 
 D = datetime.date
 

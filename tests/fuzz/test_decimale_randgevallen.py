@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from aanbesteden.models import Traject
 from initiatieven.models import Horizon
-from tests.initiatieven.conftest import voorstel_compleet
+from tests.initiatieven.factories import voorstel_compleet
 
 
 @pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.urls import reverse
 from initiatieven.bestandscontrole import DOCX, PDF, PNG
 from initiatieven.models import Bijlage
 
-from .conftest import DOCX_BYTES, EXE_BYTES, PDF_BYTES, PNG_BYTES, zip_bytes
+from .factories import DOCX_BYTES, EXE_BYTES, PDF_BYTES, PNG_BYTES, zip_bytes
 
 
 def upload(client, traject, naam, inhoud, soort="bijlage"):

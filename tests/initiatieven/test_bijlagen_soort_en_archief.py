@@ -14,7 +14,7 @@ from django.urls import reverse
 from initiatieven.bestandscontrole import DOCX, PDF, download_naam
 from initiatieven.models import Bijlage
 
-from .conftest import DOCX_BYTES, PDF_BYTES
+from .factories import DOCX_BYTES, PDF_BYTES
 
 
 def upload(client, traject, naam, inhoud):

@@ -20,7 +20,7 @@ from initiatieven.models import (
     Voorstel,
 )
 
-from .conftest import opgave_maken
+from .factories import opgave_maken
 from .test_intake_flow import contact_data, voorstel_data
 
 
@@ -266,7 +266,7 @@ class TestVoorstelWijzigen:
     def test_deadline_voorbij_voor_indienen(self, traject, gemeente):
         from aanbesteden.fasen import fasen
 
-        from .conftest import voorstel_compleet
+        from .factories import voorstel_compleet
 
         opgave = opgave_maken(gemeente, dagen=-2)
         voorstel_compleet(traject, opgave=opgave)
@@ -330,7 +330,7 @@ class TestIntakeFormulieren:
     ):
         from django.core import mail
 
-        from .conftest import link_uit_mail
+        from .factories import link_uit_mail
 
         Steunbetuiging.objects.all().delete()
         client.force_login(initiatiefnemer)

@@ -15,7 +15,7 @@ from aanbesteden.models import Traject, User
 from initiatieven.constants import Besluit, DocumentStatus, Score
 from initiatieven.models import Beoordelingscriterium, Horizon, HorizonVersie, Voorstel
 
-from .conftest import PDF_BYTES, laatste_mail_aan, link_uit_mail
+from .factories import PDF_BYTES, laatste_mail_aan, link_uit_mail
 
 
 def contact_data(*personen, initieel=0):
@@ -301,7 +301,7 @@ def test_beslistermijn_telt_af_en_kleurt_met_tekst(client, gemeente, ambtenaar, 
 
     from django.utils import timezone
 
-    from .conftest import voorstel_compleet
+    from .factories import voorstel_compleet
 
     vandaag = timezone.localdate()
     for titel, dagen in [("Ruim", 30), ("Krap", 5), ("Laat", -3)]:

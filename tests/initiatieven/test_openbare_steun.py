@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from initiatieven.models import Steunbetuiging, Voorstel
-from tests.initiatieven.conftest import laatste_mail_aan, link_uit_mail
+from tests.initiatieven.factories import laatste_mail_aan, link_uit_mail
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.urls import reverse
 from initiatieven.models import Reactie, ReactieMelding, Voorstel
 from meldingen.constants import Bezorging, NotificatieSoort
 from meldingen.models import Notificatie, NotificatieVoorkeur
-from tests.initiatieven.conftest import laatste_mail_aan, link_uit_mail
+from tests.initiatieven.factories import laatste_mail_aan, link_uit_mail
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from aanbesteden.models import Traject
 from initiatieven.constants import DocumentStatus
 from initiatieven.models import Besluitbrief, Bijlage, Horizon
 
-from .conftest import PDF_BYTES, opgave_maken, voorstel_compleet
+from .factories import PDF_BYTES, opgave_maken, voorstel_compleet
 
 ROLLEN = [
     "anoniem",

@@ -11,7 +11,7 @@ from aanbesteden.fasen import fasen
 from aanbesteden.models import Traject
 from overdracht.constants import VersieStatus
 
-from .conftest import alles_tekenen, traject_in_overdracht
+from .factories import alles_tekenen, traject_in_overdracht
 
 pytestmark = pytest.mark.django_db
 

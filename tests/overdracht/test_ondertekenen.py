@@ -12,7 +12,7 @@ from overdracht.constants import VersieStatus
 from overdracht.models import Ondertekening
 from overdracht.services import OvereenkomstFout, ondertekening_tekenen, ondertekening_weigeren
 
-from .conftest import alles_tekenen
+from .factories import alles_tekenen
 
 pytestmark = pytest.mark.django_db
 

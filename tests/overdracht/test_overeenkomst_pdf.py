@@ -207,7 +207,7 @@ def test_mislukt_verzegelen_toont_de_reden_en_kan_opnieuw(
 ):
     from overdracht import zegel
 
-    from .conftest import alles_tekenen
+    from .factories import alles_tekenen
 
     def kapot(data, **kw):
         raise ValueError("certificaat verlopen")

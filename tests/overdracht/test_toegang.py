@@ -199,7 +199,7 @@ def test_ambtenaar_stelt_een_ontbrekende_overeenkomst_op(
 ):
     from overdracht.models import OvereenkomstVersie
 
-    from .conftest import traject_in_overdracht
+    from .factories import traject_in_overdracht
 
     t = traject_in_overdracht(traject, partner_gebruikers=[partner, tweede_partner])
     url = f"/trajecten/{t.pk}/overeenkomst/opstellen/"

@@ -12,7 +12,7 @@ from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
 from aanbesteden.services import traject_transitie
 from overdracht.constants import VersieStatus
-from tests.overdracht.conftest import alles_tekenen
+from tests.overdracht.factories import alles_tekenen
 
 pytestmark = pytest.mark.django_db
 

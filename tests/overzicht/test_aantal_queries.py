@@ -15,7 +15,7 @@ from django.utils import timezone
 from aanbesteden.models import Traject
 from tests.factories import UserFactory
 
-from .conftest import initiatief_maken
+from .factories import initiatief_maken
 
 STATUSSEN = ["concept", "ingediend", "horizon", "route", "overdracht", "evaluatie", "verankerd"]
 
@@ -138,3 +138,5 @@ def test_zelfde_aantal_queries_bij_10_en_2000(client, gemeente, ambtenaar, setti
     groot = [_tel(client, url, params) for url, params, _ in paginas]
     assert groot == klein
     assert max(groot) < 40
+    dashboard = [n for n, (url, _p, _i) in zip(groot, paginas, strict=True) if "dashboard" in url]
+    assert max(dashboard) <= 20, dashboard  # with every to-do list full

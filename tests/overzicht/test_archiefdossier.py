@@ -16,7 +16,7 @@ from django_fsm_log.models import StateLog
 
 from overzicht.models import Dossier
 
-from .conftest import versie_maken, voorstel_maken
+from .factories import versie_maken, voorstel_maken
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from django.utils import timezone
 from overzicht.selectors import dashboard as selectors
 from tests.factories import TrajectFactory
 
-from .conftest import (
+from .factories import (
     horizon_maken,
     moment_maken,
     ondertekening_maken,

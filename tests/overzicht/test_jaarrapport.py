@@ -16,7 +16,7 @@ from django_fsm_log.models import StateLog
 from overzicht.selectors.rapport import jaarcijfers
 from tests.factories import TrajectFactory
 
-from .conftest import horizon_maken, voorstel_maken
+from .factories import horizon_maken, voorstel_maken
 
 TZ = ZoneInfo("Europe/Amsterdam")
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from aanbesteden.models import Traject
 from tests.factories import TrajectFactory
 
-from .conftest import horizon_maken, moment_maken, ondertekening_maken, versie_maken
+from .factories import horizon_maken, moment_maken, ondertekening_maken, versie_maken
 
 
 def test_wat_gevraagd_wordt(traject, initiatiefnemer, partner, ander_traject, vandaag, client):

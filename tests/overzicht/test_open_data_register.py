@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from tests.factories import TrajectFactory, UserFactory
 
-from .conftest import (
+from .factories import (
     horizon_maken,
     initiatief_maken,
     moment_maken,

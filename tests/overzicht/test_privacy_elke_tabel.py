@@ -32,9 +32,9 @@ from aanbesteden.persoonsgegevens import register
 from meldingen.models import Dagoverzicht, Notificatie, NotificatieVoorkeur, Uitgaandemail
 from overzicht.models import Dossier
 from tests.factories import TrajectFactory, UserFactory
-from tests.initiatieven.conftest import PDF_BYTES
+from tests.initiatieven.factories import PDF_BYTES
 
-from .conftest import (
+from .factories import (
     horizon_maken,
     initiatief_maken,
     moment_maken,
@@ -151,7 +151,12 @@ def pieter(gemeente, andere_gemeente, ambtenaar, settings, client):
     Werk.objects.create(
         taak="accounts.tasks.inloglink_mailen", argumenten={"email": EMAIL}, sleutel="s" * 64
     )
-    Dossier.objects.create(traject=eigen, aangevraagd_door=pieter, status="klaar")
+    dossier = Dossier.objects.create(traject=eigen, aangevraagd_door=pieter, status="klaar")
+    # A permission on an object other than a traject (given in the admin): guardian's generic
+    # table.
+    from guardian.shortcuts import assign_perm
+
+    assign_perm("overzicht.view_dossier", pieter, dossier)
 
     # A second proposal of his initiative, submitted: its upload belongs to the gemeente.
     ingediend = TrajectFactory(gemeente=gemeente, initiatiefnemer=pieter, titel="Speeltuin")

@@ -16,7 +16,7 @@ from meldingen.models import Notificatie
 from overzicht.models import Dossier
 from tests.factories import TrajectFactory, UserFactory
 
-from .conftest import initiatief_maken, ondertekening_maken, versie_maken, voorstel_maken
+from .factories import initiatief_maken, ondertekening_maken, versie_maken, voorstel_maken
 
 EMAIL = "piet@example.org"
 NAAM = "Piet Privé"

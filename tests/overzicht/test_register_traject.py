@@ -16,7 +16,7 @@ from django.utils import timezone
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject
 from aanbesteden.persoonsgegevens import register
-from tests.overdracht.conftest import alles_tekenen, traject_in_overdracht
+from tests.overdracht.factories import alles_tekenen, traject_in_overdracht
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_reageren_op_de_openbare_takenpagina(
 ):
     from initiatieven.models import Reactie
     from meldingen.models import Notificatie
-    from tests.initiatieven.conftest import laatste_mail_aan, link_uit_mail
+    from tests.initiatieven.factories import laatste_mail_aan, link_uit_mail
 
     url = reverse(
         "overzicht:register_reageren",

@@ -14,7 +14,7 @@ from django.urls import reverse
 from coalities.models import Partner
 from initiatieven.constants import OpgaveStatus
 from initiatieven.models import Voorstel
-from tests.initiatieven.conftest import opgave_maken, voorstel_compleet
+from tests.initiatieven.factories import opgave_maken, voorstel_compleet
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ def maak_openbaar_voorstel(w: Wereld):
 
     from aanbesteden.models import Traject
     from initiatieven.models import Voorstel
-    from tests.overzicht.conftest import voorstel_maken
+    from tests.overzicht.factories import voorstel_maken
 
     voorstel = voorstel_maken(w.ander_traject)
     Voorstel.objects.filter(pk=voorstel.pk).update(
@@ -26,13 +26,13 @@ def maak_openbaar_voorstel(w: Wereld):
 
 
 def maak_verborgen_voorstel(w: Wereld):
-    from tests.overzicht.conftest import voorstel_maken
+    from tests.overzicht.factories import voorstel_maken
 
     return voorstel_maken(w.traject)
 
 
 def maak_opgave(w: Wereld):
-    from tests.initiatieven.conftest import opgave_maken
+    from tests.initiatieven.factories import opgave_maken
 
     return opgave_maken(w.gemeente)
 

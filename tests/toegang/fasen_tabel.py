@@ -40,7 +40,7 @@ def maak_voorstel(w: Wereld):
 
     from initiatieven.constants import DocumentStatus
     from initiatieven.models import Besluitbrief, Bijlage, Horizon
-    from tests.initiatieven.conftest import PDF_BYTES, voorstel_compleet
+    from tests.initiatieven.factories import PDF_BYTES, voorstel_compleet
 
     voorstel = voorstel_compleet(w.traject)
     bijlage = Bijlage(
@@ -70,7 +70,7 @@ def maak_steun(w: Wereld) -> str:
 
 
 def maak_opgave(w: Wereld):
-    from tests.initiatieven.conftest import opgave_maken
+    from tests.initiatieven.factories import opgave_maken
 
     return opgave_maken(w.gemeente)
 
@@ -79,7 +79,7 @@ def maak_rijk(w: Wereld):
     """The whole traject up to the agreement: proposal, horizon with indicators, the partner
     of ``rollen`` as a confirmed coalition partner, route with milestones, contributions,
     budget and tranches."""
-    from tests.overdracht.conftest import traject_in_overdracht
+    from tests.overdracht.factories import traject_in_overdracht
 
     return traject_in_overdracht(w.traject, partner_gebruikers=[w.partner])
 
@@ -976,6 +976,7 @@ OVERZICHT = [
     Pagina("overzicht:register_json", "Open data (JSON)", iedereen(200), kwargs=gemeente_slug),
     Pagina("overzicht:register_csv", "Open data (CSV)", iedereen(200), kwargs=gemeente_slug),
     Pagina("meldingen:voorkeuren", "Voorkeuren voor meldingen", ingelogd(200)),
+    Pagina("meldingen:alles_gelezen", "Alle meldingen gelezen (alleen POST)", ingelogd(405)),
     Pagina("meldingen:alles_gelezen", "Alle meldingen gelezen", ingelogd(DOOR), methode="POST"),
     Pagina("overzicht:privacy", "Privacy: mijn gegevens", ingelogd(200)),
     Pagina("overzicht:privacy_export", "Privacy: mijn gegevens als JSON", ingelogd(200)),

@@ -208,7 +208,7 @@ def _eigen_naam(w: Wereld) -> str:
 
 
 def _pdf_bestand(w: Wereld) -> dict:
-    from tests.initiatieven.conftest import PDF_BYTES
+    from tests.initiatieven.factories import PDF_BYTES
 
     return {"bestand": SimpleUploadedFile("plan.pdf", PDF_BYTES, "application/pdf")}
 

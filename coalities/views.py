@@ -620,7 +620,7 @@ def akkoord_vragen(request: HttpRequest, pk: int) -> HttpResponse:
             traject=traject, door=request.user, toelichting=form.cleaned_data["toelichting"]
         )
     except CoalitieFout as exc:
-        _fout(exc)
+        toegang_doorgeven(exc)
         messages.error(request, exc.bericht)
     else:
         messages.success(

@@ -14,9 +14,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from aanbesteden.constants import LidmaatschapRol, PartijSoort, TrajectStatus
+from aanbesteden.constants import PartijSoort, TrajectStatus
 from aanbesteden.fouten import Geweigerd
-from aanbesteden.models import Lidmaatschap, Traject, User
+from aanbesteden.models import Traject, User
 from aanbesteden.pdf import html_naar_pdf, qr_data_uri, sha256_hex
 from aanbesteden.permissions import is_ondertekenaar_van, mag
 from aanbesteden.werk import werk_inplannen, werk_opnieuw

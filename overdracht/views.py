@@ -17,7 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
-from aanbesteden.selectors import lidmaatschap_van, traject_get
+from aanbesteden.selectors import traject_get
 from accounts.constants import InlogMiddel
 from accounts.oidc import identiteit_vers, sessie_identiteit
 

@@ -26,9 +26,9 @@ from django.urls import reverse
 
 from aanbesteden.constants import TrajectStatus
 from aanbesteden.models import Traject, User
-from tests.coalities.conftest import token_uit_mail
+from tests.coalities.factories import token_uit_mail
 from tests.factories import ambtenaar_van
-from tests.initiatieven.conftest import opgave_maken
+from tests.initiatieven.factories import opgave_maken
 from tests.initiatieven.test_intake_flow import inloggen_via_mail, voorstel_data
 
 pytestmark = pytest.mark.django_db

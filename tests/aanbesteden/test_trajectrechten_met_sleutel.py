@@ -9,8 +9,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-VOOR = [("aanbesteden", "0006_meldingen_en_dossiers_naar_eigen_apps")]
-NA = [("aanbesteden", "0007_trajectrechten_met_sleutel")]
+VOOR = [("aanbesteden", "0008_gemeente_steun_postcodes")]
+NA = [("aanbesteden", "0009_trajectrechten_met_sleutel")]
 
 
 def _migreren(doel):

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from coalities.constants import UitnodigingStatus
 from coalities.models import Uitnodiging
-from tests.coalities.conftest import token_uit_mail
-from tests.initiatieven.conftest import voorstel_compleet
+from tests.coalities.factories import token_uit_mail
+from tests.initiatieven.factories import voorstel_compleet
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from aanbesteden.models import Traject
 from initiatieven.models import Reactie, Steunbetuiging, Voorstel
 from tests.e2e.stappen import Bezoeker, Kern
 from tests.factories import GemeenteFactory, TrajectFactory, UserFactory
-from tests.initiatieven.conftest import voorstel_compleet
+from tests.initiatieven.factories import voorstel_compleet
 
 
 def test_bewoner_steunt_en_reageert_met_de_telefoon(e2e_db, live_server, nieuwe_context, axe_bron):

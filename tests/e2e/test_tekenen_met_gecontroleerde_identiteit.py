@@ -57,7 +57,7 @@ def test_iedereen_tekent_met_gecontroleerde_identiteit(
     e2e_db, settings, live_server, nieuwe_context, axe_bron, aanbieder
 ):
     from overdracht.services import versie_opstellen, versie_pdf_maken, versie_vaststellen
-    from tests.overdracht.conftest import traject_in_overdracht
+    from tests.overdracht.factories import traject_in_overdracht
 
     settings.OIDC_CLIENT_SECRETS = {"sso": GEHEIM, "digid": GEHEIM, "eherkenning": GEHEIM}
     settings.IDENTITEIT_SLEUTEL = "sleutel-van-de-browsertest-0123456789abcdef"

@@ -16,7 +16,7 @@ from meldingen.berichten import mails_nalopen
 from meldingen.constants import MailStatus
 from meldingen.models import Uitgaandemail
 from overdracht.constants import VersieStatus
-from tests.overdracht.conftest import alles_tekenen
+from tests.overdracht.factories import alles_tekenen
 from tests.storingen import smtp_server, wacht_tot
 
 

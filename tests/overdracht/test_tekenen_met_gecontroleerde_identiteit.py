@@ -245,7 +245,7 @@ def test_tekenpagina_en_controlepagina_met_begrensde_queries(
     django_assert_max_num_queries,
     django_capture_on_commit_callbacks,
 ):
-    from tests.overdracht.conftest import alles_tekenen
+    from tests.overdracht.factories import alles_tekenen
 
     rij = gecontroleerd.ondertekeningen.get(ondertekenaar=partner)
     client.force_login(partner)

@@ -67,7 +67,7 @@ def naar_generiek(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('aanbesteden', '0006_meldingen_en_dossiers_naar_eigen_apps'),
+        ('aanbesteden', '0008_gemeente_steun_postcodes'),
         ('auth', '0012_alter_user_first_name_max_length'),
         ('contenttypes', '0002_remove_content_type_name'),
         ('guardian', '0001_initial'),

@@ -91,10 +91,15 @@ def _metingen(traject, indicatoren, aantal):
 def _paneel_html(traject, user):
     request = RequestFactory().get("/")
     request.user = user
+    # In Dutch whatever an earlier request in this thread left active (a request in English
+    # leaves its language on).
+    from django.utils import translation
+
     from aanbesteden.permissions import traject_rollen
 
-    ctx = paneel_evaluatie(request, traject, traject_rollen(user, traject))
-    return render_to_string("evaluatie/_paneel.html", {"p": ctx}, request=request)
+    with translation.override("nl"):
+        ctx = paneel_evaluatie(request, traject, traject_rollen(user, traject))
+        return render_to_string("evaluatie/_paneel.html", {"p": ctx}, request=request)
 
 
 def test_paneel_toont_svg_en_tabel(eval_traject, ambtenaar, indicatoren):

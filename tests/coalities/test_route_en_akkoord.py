@@ -133,7 +133,7 @@ def test_een_zitting_van_wijzigingen_maakt_geen_versie_en_geen_bericht(
             reverse("coalities:inzet_bevestigen", kwargs={"pk": pk}), {"partij": "initiatief"}
         )
         assert antwoord.status_code == 302
-    route = services.route_van(route_traject)
+    route = services.route_ophalen_of_maken(route_traject)
     assert (route.versie, route.concept_gewijzigd) == (0, True)
     assert len(route.concept_wijzigingen) == 13
     assert not RouteVersie.objects.exists()

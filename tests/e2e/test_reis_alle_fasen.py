@@ -195,7 +195,7 @@ def test_een_traject_door_alle_vijf_fasen(
             per_email[o.ondertekenaar.email] = b
         ingelogd(b, o.ondertekenaar.email) if b is not amb else None
         b.ga_naar(traject.get_absolute_url())
-        Overdracht(b).tekenen(o.ondertekenaar.naam or o.ondertekenaar.email)
+        Overdracht(b).tekenen(o.ondertekenaar.naam or o.naam or "Sanne de Wit")
     versie.refresh_from_db()
     assert versie.status == "verzegeld", versie.status
     amb.ga_naar(traject.get_absolute_url())

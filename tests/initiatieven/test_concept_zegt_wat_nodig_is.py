@@ -16,16 +16,17 @@ def test_velden_die_indienen_nodig_heeft_zeggen_dat(client, voorstel, initiatief
     html = client.get(
         reverse("initiatieven:voorstel_wijzigen", kwargs={"pk": voorstel.traject_id})
     ).content.decode()
-    nodig = [f"voorstel-{n}" for n in VoorstelForm(instance=voorstel).fields] + [
-        f"initiatief-{n}" for n in ("rechtsvorm", "straat", "postcode", "plaats")
-    ]
+    # The signatures collected on paper are truly optional (none counts as 0).
+    nodig = [
+        f"voorstel-{n}" for n in VoorstelForm(instance=voorstel).fields if n != "handtekeningen"
+    ] + [f"initiatief-{n}" for n in ("rechtsvorm", "straat", "postcode", "plaats")]
     for naam in nodig:
         label = re.search(rf'<label[^>]*for="id_{naam}"[^>]*>(.*?)</label>', html, re.S)
         assert label, naam
         assert "niet verplicht" not in label.group(1), naam
         assert "nodig om in te dienen" in label.group(1), naam
     # What submitting does not need stays "(niet verplicht)".
-    for naam in ("initiatief-email", "initiatief-website"):
+    for naam in ("initiatief-email", "initiatief-website", "voorstel-handtekeningen"):
         label = re.search(rf'<label[^>]*for="id_{naam}"[^>]*>(.*?)</label>', html, re.S)
         assert "niet verplicht" in label.group(1), naam
     assert "nodig bij een stichting" in html

@@ -18,6 +18,8 @@ def _openbaar_maken(client, initiatiefnemer, traject, openbaar="1"):
 
 def test_initiatief_maakt_openbaar_en_weer_niet(client, ingediend, voorstel, initiatiefnemer):
     assert not Voorstel.objects.get(pk=voorstel.pk).openbaar  # off by default
+    voorstel.initiatief.publiceren = True  # its name may be public (never ticked by default)
+    voorstel.initiatief.save()
     url = reverse(
         "initiatieven:openbaar_voorstel",
         kwargs={"gemeente": ingediend.gemeente.slug, "pk": voorstel.pk},

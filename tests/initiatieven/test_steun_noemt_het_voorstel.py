@@ -4,14 +4,14 @@ confirming."""
 import pytest
 
 from initiatieven.models import Steunbetuiging
-from initiatieven.services import _token_hash
+from aanbesteden.tokens import token_hash
 
 pytestmark = pytest.mark.django_db
 
 
 def test_bevestigingspagina_noemt_het_voorstel(client, voorstel):
     Steunbetuiging.objects.create(
-        voorstel=voorstel, naam="Bram", email="bram@example.org", token_hash=_token_hash("sleutel")
+        voorstel=voorstel, naam="Bram", email="bram@example.org", token_hash=token_hash("sleutel")
     )
     titel, initiatief = voorstel.traject.titel, voorstel.initiatief.naam
     html = client.get("/steun/sleutel/").content.decode()

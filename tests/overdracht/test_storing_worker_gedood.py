@@ -61,7 +61,7 @@ def test_worker_gedood_tijdens_render_pdf_toch_gemaakt(settings, versie, ambtena
         eerste_log, tweede_log = tmp_path / "worker-1.log", tmp_path / "worker-2.log"
         broker = redis_client.Redis.from_url(redis.url)
         with worker_proces(env, eerste_log) as eerste:
-            wacht_tot(lambda: app.control.ping(timeout=0.5), seconden=60, wat="the worker is up")
+            wacht_tot(lambda: app.control.ping(timeout=0.5), seconden=120, wat="the worker is up")
             versie_vaststellen(versie=versie, door=ambtenaar, gemeente_ondertekenaar=ambtenaar)
             # Taken and not acknowledged (acks_late): the worker is rendering.
             wacht_tot(

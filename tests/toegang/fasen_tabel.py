@@ -60,11 +60,11 @@ def maak_voorstel(w: Wereld):
 def maak_steun(w: Wereld) -> str:
     """A support statement for the world's proposal; returns the token of its mailed link."""
     from initiatieven.models import Steunbetuiging
-    from initiatieven.services import _token_hash
+    from aanbesteden.tokens import token_hash
 
     voorstel = w.maak(maak_voorstel)["voorstel"]
     Steunbetuiging.objects.create(
-        voorstel=voorstel, naam="Buurman", email="buurman@example.org", token_hash=_token_hash("t1")
+        voorstel=voorstel, naam="Buurman", email="buurman@example.org", token_hash=token_hash("t1")
     )
     return "t1"
 

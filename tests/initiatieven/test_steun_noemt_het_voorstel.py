@@ -3,8 +3,8 @@ confirming."""
 
 import pytest
 
-from initiatieven.models import Steunbetuiging
 from aanbesteden.tokens import token_hash
+from initiatieven.models import Steunbetuiging
 
 pytestmark = pytest.mark.django_db
 

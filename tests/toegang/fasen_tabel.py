@@ -59,8 +59,8 @@ def maak_voorstel(w: Wereld):
 
 def maak_steun(w: Wereld) -> str:
     """A support statement for the world's proposal; returns the token of its mailed link."""
-    from initiatieven.models import Steunbetuiging
     from aanbesteden.tokens import token_hash
+    from initiatieven.models import Steunbetuiging
 
     voorstel = w.maak(maak_voorstel)["voorstel"]
     Steunbetuiging.objects.create(

@@ -75,11 +75,13 @@ oidc-demo: seed
 # collected") counts as a failure: there are always tests.
 test: install
 	@if [ "$(TEST_WORKERS)" -gt 0 ]; then xdist="-n $(TEST_WORKERS)"; else xdist=""; fi; \
-	$(PY) -m pytest -m "not e2e" $$xdist $(PYTEST_ARGS); rc=$$?; \
+	$(PY) -m pytest -m "not e2e and not storing" $$xdist $(PYTEST_ARGS); rc=$$?; \
+	$(PY) -m pytest -m "storing" $(PYTEST_ARGS); rc_storing=$$?; \
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS); rc_e2e=$$?; \
 	if [ $$rc -ne 0 ]; then echo "pytest (not e2e) failed with exit code $$rc"; fi; \
+	if [ $$rc_storing -ne 0 ]; then echo "pytest (fault tests) failed with exit code $$rc_storing"; fi; \
 	if [ $$rc_e2e -ne 0 ]; then echo "pytest (e2e) failed with exit code $$rc_e2e"; fi; \
-	[ $$rc -eq 0 ] && [ $$rc_e2e -eq 0 ]
+	[ $$rc -eq 0 ] && [ $$rc_storing -eq 0 ] && [ $$rc_e2e -eq 0 ]
 
 e2e: install
 	@$(PY) -m pytest tests/e2e $(PYTEST_ARGS); rc=$$?; \

@@ -17,7 +17,7 @@ from meldingen.models import Uitgaandemail
 from overdracht.constants import PdfStatus
 from tests.storingen import celery_op, redis_server, wacht_tot
 
-pytestmark = [pytest.mark.broker]
+pytestmark = [pytest.mark.broker, pytest.mark.storing]
 
 PDF_TAAK = "overdracht.tasks.overeenkomst_pdf_maken"
 

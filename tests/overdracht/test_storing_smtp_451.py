@@ -28,6 +28,9 @@ def _pdf_bijlagen(bericht) -> list[bytes]:
     ]
 
 
+pytestmark = [pytest.mark.storing]
+
+
 @pytest.mark.django_db(transaction=True)
 def test_smtp_weigert_even_daarna_elke_mail_een_keer_met_bijlage(
     settings, client, vastgesteld, ambtenaar, initiatiefnemer

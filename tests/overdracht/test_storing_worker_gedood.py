@@ -19,6 +19,7 @@ from tests.storingen import celery_op, redis_server, wacht_tot, worker_proces
 
 pytestmark = [
     pytest.mark.broker,
+    pytest.mark.storing,
     pytest.mark.postgres,
     pytest.mark.skipif(
         not os.environ.get("DATABASE_URL", "").startswith("postgres"),

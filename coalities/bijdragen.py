@@ -12,6 +12,7 @@ from django.db.models import (
     Count,
     DecimalField,
     Exists,
+    F,
     OuterRef,
     Prefetch,
     Q,
@@ -95,6 +96,22 @@ def route_wacht_op_deelnemer(deelnemer):
     )
 
 
+def horizon_wacht_op_partner(deelnemer):
+    """The person's confirmed partnerships in the coalition phase that have not answered the
+    horizon as it is now."""
+    return (
+        Partner.objects.filter(
+            gebruiker=deelnemer.gebruiker,
+            status=PartnerStatus.BEVESTIGD,
+            traject__status=TrajectStatus.COALITIE,
+            traject__horizon__isnull=False,
+        )
+        .exclude(horizon_versie=F("traject__horizon__versie"))
+        .select_related("traject")
+        .order_by("traject__status_sinds", "pk")
+    )
+
+
 def open_uitnodigingen(deelnemer):
     return (
         Uitnodiging.objects.filter(
@@ -120,6 +137,13 @@ bijdragen.mijn_taak(
     template="coalities/overzicht/_taak_route.html",
     rijen=route_wacht_op_deelnemer,
     volgorde=20,
+)
+bijdragen.mijn_taak(
+    "horizon_partner",
+    titel=_("Zeggen of u akkoord bent met de stip aan de horizon"),
+    template="coalities/overzicht/_taak_horizon.html",
+    rijen=horizon_wacht_op_partner,
+    volgorde=15,
 )
 bijdragen.mijn_sectie(
     "uitnodigingen",

@@ -21,6 +21,13 @@ class PartnerStatus(models.TextChoices):
     VERTROKKEN = "vertrokken", _("Vertrokken")
 
 
+class HorizonOordeel(models.TextChoices):
+    """A partner's answer to the horizon: agreed, or not (with a reason)."""
+
+    AKKOORD = "akkoord", _("Akkoord")
+    BEZWAAR = "bezwaar", _("Niet akkoord")
+
+
 class PartnerSoort(models.TextChoices):
     BEWONER = "bewoner", _("Bewoner")
     ORGANISATIE = "organisatie", _("Maatschappelijke organisatie")

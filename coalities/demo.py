@@ -55,8 +55,14 @@ def demo_open_uitnodiging(*, traject, demo) -> None:
 
 @fasen.demo("naar_route")
 def demo_coalitie(*, traject, demo) -> None:
-    """Invite the demo partners and accept as them; withdraw the invitation nobody answered."""
-    from .services import _uitnodiging_maken, uitnodiging_accepteren, uitnodiging_intrekken
+    """Invite the demo partners and accept as them, agreeing to the horizon; withdraw the
+    invitation nobody answered."""
+    from .services import (
+        _uitnodiging_maken,
+        horizon_oordeel_geven,
+        uitnodiging_accepteren,
+        uitnodiging_intrekken,
+    )
 
     for open_uitnodiging in Uitnodiging.objects.filter(
         traject=traject, status=UitnodigingStatus.OPEN
@@ -79,6 +85,12 @@ def demo_coalitie(*, traject, demo) -> None:
             publiceren=True,
             **gegevens,
         )
+    horizon = getattr(type(traject).objects.get(pk=traject.pk), "horizon", None)
+    if horizon is not None:
+        for partner in Partner.objects.filter(traject=traject, status=PartnerStatus.BEVESTIGD):
+            horizon_oordeel_geven(
+                traject=traject, door=partner.gebruiker, versie=horizon.versie, akkoord=True
+            )
 
 
 @fasen.demo("naar_overdracht")

@@ -46,6 +46,15 @@ def partners_rol(traject) -> bool:
     ).exists()
 
 
+@fasen.vereiste(
+    "naar_route",
+    "partners_horizon",
+    _("Elke bevestigde partner is akkoord met de stip aan de horizon zoals die nu is."),
+)
+def partners_horizon(traject) -> bool:
+    return selectors.partners_akkoord_met_horizon(traject=traject)
+
+
 # --- route -> overdracht ------------------------------------------------------------------------
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden.constants import PartijSoort
-from aanbesteden.forms import Formulier, GetalVeld, ModelFormulier
+from aanbesteden.forms import Formulier, GetalVeld, ModelFormulier, wanneer_verplicht
 from initiatieven.models import Indicator, kvk_validator
 
 from .constants import (
@@ -344,3 +344,31 @@ class VertrekkenForm(Formulier):
         label=_("Ja, wij verlaten deze coalitie"),
         error_messages={"required": _("Vink aan dat u de coalitie wilt verlaten.")},
     )
+
+
+class HorizonOordeelForm(Formulier):
+    """A partner's answer to the horizon: agreed, or not with a reason. Nothing is chosen
+    beforehand."""
+
+    versie = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    oordeel = forms.ChoiceField(
+        label=_("Bent u akkoord met deze stip aan de horizon?"),
+        choices=[("ja", _("Ja, ik ben akkoord")), ("nee", _("Nee, ik ben niet akkoord"))],
+        widget=forms.RadioSelect,
+    )
+    toelichting = wanneer_verplicht(
+        forms.CharField(
+            label=_("Waarom niet?"),
+            max_length=2000,
+            required=False,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            help_text=_("Schrijf wat er anders moet. Het initiatief en de gemeente lezen dit."),
+        ),
+        _("nodig als u niet akkoord bent"),
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("oordeel") == "nee" and not (data.get("toelichting") or "").strip():
+            self.add_error("toelichting", _("Schrijf waarom u niet akkoord bent."))
+        return data

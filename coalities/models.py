@@ -17,6 +17,7 @@ from initiatieven.models import Indicator, kvk_validator
 from .constants import (
     Betaalvorm,
     DekkingBron,
+    HorizonOordeel,
     InzetSoort,
     PartnerRol,
     PartnerSoort,
@@ -137,6 +138,21 @@ class Partner(models.Model):
         default=False,
     )
     toegetreden_op = models.DateTimeField(_("toegetreden op"), auto_now_add=True)
+    # The partner's answer to the horizon, and the horizon version it answered: once the
+    # horizon changes (back in phase 1), an earlier answer no longer counts.
+    horizon_oordeel = models.CharField(
+        _("oordeel over de stip aan de horizon"),
+        max_length=10,
+        choices=HorizonOordeel.choices,
+        blank=True,
+    )
+    horizon_versie = models.PositiveIntegerField(
+        _("versie van de stip aan de horizon"), null=True, blank=True
+    )
+    horizon_oordeel_op = models.DateTimeField(_("oordeel gegeven op"), null=True, blank=True)
+    horizon_toelichting = models.TextField(
+        _("toelichting bij het oordeel"), max_length=2000, blank=True
+    )
     vertrokken_op = models.DateTimeField(_("vertrokken op"), null=True, blank=True)
 
     class Meta:

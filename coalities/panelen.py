@@ -23,11 +23,15 @@ def paneel_coalitie(request, traject, rollen) -> dict | None:
     if traject.status not in NA_COALITIE:
         return None
     beheer = bool(rollen & {Rol.AMBTENAAR, Rol.INITIATIEFNEMER})
+    partners = selectors.partners_met_horizonstand(traject=traject)
     return {
         "traject": traject,
         "beheer": beheer,
         "uitnodigingen": list(selectors.uitnodigingen(traject=traject)) if beheer else [],
-        "partners": list(selectors.alle_partners(traject=traject)),
+        "partners": partners,
+        # A partner that has not answered the horizon as it is now is asked to, here first.
+        "horizon_vragen": traject.status == TrajectStatus.COALITIE
+        and any(p.gebruiker_id == request.user.pk and p.horizon_stand == "open" for p in partners),
     }
 
 

@@ -95,15 +95,20 @@ register.gegevens(
         "status",
         "toegetreden_op",
         "vertrokken_op",
+        "horizon_oordeel",
+        "horizon_versie",
+        "horizon_oordeel_op",
+        "horizon_toelichting",
     ),
     wissen={
         "contactpersoon": GEWIST,
         "telefoon": LEEG,
         "kvk_nummer": LEEG,
         "organisatie": _naam_van_bewoner,
+        "horizon_toelichting": LEEG,
     },
     bewaren=lambda rijen, p: rijen.filter(traject__in=register.gebonden_trajecten()),
-    bewaard_wissen={"telefoon": LEEG, "kvk_nummer": LEEG},
+    bewaard_wissen={"telefoon": LEEG, "kvk_nummer": LEEG, "horizon_toelichting": LEEG},
     blijft={
         "gebruiker": _(
             "Een partner blijft gekoppeld aan het gesloten account, dat geen naam of "

@@ -17,7 +17,7 @@ from aanbesteden.constants import PartijSoort
 from aanbesteden.models import Traject
 from aanbesteden.opmaak import euro
 
-from .constants import DekkingBron, InzetSoort, PartnerStatus, PostSoort
+from .constants import DekkingBron, HorizonOordeel, InzetSoort, PartnerStatus, PostSoort
 from .models import (
     Begrotingspost,
     Inzet,
@@ -48,6 +48,45 @@ def actieve_partners(*, traject: Traject) -> QuerySet[Partner]:
 
 def alle_partners(*, traject: Traject) -> QuerySet[Partner]:
     return Partner.objects.filter(traject=traject).select_related("gebruiker")
+
+
+def horizon_versie(*, traject: Traject) -> int | None:
+    """The version of the traject's horizon now, or None when it has none."""
+    from initiatieven.models import Horizon
+
+    return Horizon.objects.filter(traject=traject).values_list("versie", flat=True).first()
+
+
+def horizon_stand(partner: Partner, versie: int | None) -> str:
+    """What a partner said about the horizon as it is now: ``akkoord``, ``bezwaar`` or ``open``
+    (no answer, or an answer to an earlier version)."""
+    if not partner.horizon_oordeel or versie is None or partner.horizon_versie != versie:
+        return "open"
+    return partner.horizon_oordeel
+
+
+def partners_met_horizonstand(*, traject: Traject) -> list[Partner]:
+    """Every partner of the traject, each with ``horizon_stand`` set (two queries)."""
+    versie = horizon_versie(traject=traject)
+    partners = list(alle_partners(traject=traject))
+    for partner in partners:
+        partner.horizon_stand = (  # type: ignore[attr-defined]
+            horizon_stand(partner, versie) if partner.status == PartnerStatus.BEVESTIGD else ""
+        )
+    return partners
+
+
+def partners_akkoord_met_horizon(*, traject: Traject) -> bool:
+    """Whether every confirmed partner agreed to the horizon's current version (a traject
+    without a horizon has nothing to agree to)."""
+    versie = horizon_versie(traject=traject)
+    if versie is None:
+        return True
+    return (
+        not Partner.objects.filter(traject=traject, status=PartnerStatus.BEVESTIGD)
+        .exclude(horizon_oordeel=HorizonOordeel.AKKOORD, horizon_versie=versie)
+        .exists()
+    )
 
 
 def uitnodiging_get(*, traject: Traject, pk: Any) -> Uitnodiging:

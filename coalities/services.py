@@ -40,7 +40,7 @@ from meldingen.berichten import (
 from meldingen.constants import NotificatieSoort
 
 from . import selectors
-from .constants import UITNODIGING_GELDIG_DAGEN, PartnerStatus, UitnodigingStatus
+from .constants import UITNODIGING_GELDIG_DAGEN, HorizonOordeel, PartnerStatus, UitnodigingStatus
 from .models import (
     Begrotingspost,
     Inzet,
@@ -413,6 +413,69 @@ def partner_vertrekken(*, partner: Partner, door: User) -> Partner:
             wijziging=_("Partner %(naam)s heeft de coalitie verlaten.")
             % {"naam": partner.organisatie},
         )
+    return partner
+
+
+@transaction.atomic
+def horizon_oordeel_geven(
+    *, traject: Traject, door: User, versie: int, akkoord: bool, toelichting: str = ""
+) -> Partner:
+    """A confirmed partner says whether it agrees to the horizon's current ``versie``; not
+    agreeing needs a reason. Who takes the next step (the initiative and the gemeente's
+    officials) hears of an objection, and of the last agreement needed, once; any other
+    agreement sends nothing (the coalition page shows it). The same answer given again changes
+    nothing."""
+    from initiatieven.models import Horizon
+    from initiatieven.selectors import ambtenaren, initiatiefnemers
+
+    partner = (
+        Partner.objects.select_for_update()
+        .filter(traject=traject, gebruiker=door, status=PartnerStatus.BEVESTIGD)
+        .first()
+    )
+    if partner is None:
+        raise CoalitieFout(_("U bent geen partner in deze coalitie."), status=403)
+    traject = Traject.objects.get(pk=traject.pk)
+    if traject.status != TrajectStatus.COALITIE:
+        raise CoalitieFout(
+            _("Op de stip aan de horizon reageren kan alleen in de fase Vitale coalities."),
+            status=409,
+        )
+    horizon = Horizon.objects.filter(traject=traject).first()
+    if horizon is None or horizon.versie != versie:
+        raise CoalitieFout(
+            _("De stip aan de horizon is intussen gewijzigd. Bekijk hem opnieuw."), status=409
+        )
+    toelichting = toelichting.strip()
+    if not akkoord and not toelichting:
+        raise CoalitieFout(_("Schrijf waarom u niet akkoord bent."))
+    oordeel = HorizonOordeel.AKKOORD if akkoord else HorizonOordeel.BEZWAAR
+    if (partner.horizon_oordeel, partner.horizon_versie, partner.horizon_toelichting) == (
+        oordeel,
+        versie,
+        toelichting,
+    ):
+        return partner
+    partner.horizon_oordeel, partner.horizon_versie = oordeel, versie
+    partner.horizon_toelichting, partner.horizon_oordeel_op = toelichting, timezone.now()
+    partner.save(
+        update_fields=[
+            "horizon_oordeel",
+            "horizon_versie",
+            "horizon_toelichting",
+            "horizon_oordeel_op",
+        ]
+    )
+    if akkoord and not selectors.partners_akkoord_met_horizon(traject=traject):
+        return partner
+    bericht_versturen(
+        ontvangers=[*initiatiefnemers(traject=traject), *ambtenaren(gemeente=traject.gemeente)],
+        soort=NotificatieSoort.HORIZON,
+        sjabloon="coalities/mail/horizon_oordeel",
+        context={"traject": traject, "partner": partner, "akkoord": akkoord},
+        traject=traject,
+        url=reverse("coalities:coalitie", kwargs={"pk": traject.pk}),
+    )
     return partner
 
 

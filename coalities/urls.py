@@ -17,6 +17,7 @@ urlpatterns = [
         name="uitnodiging_intrekken",
     ),
     path("trajecten/<int:pk>/coalitie/vertrekken/", views.vertrekken, name="vertrekken"),
+    path("trajecten/<int:pk>/coalitie/horizon/", views.horizon_oordeel, name="horizon_oordeel"),
     path("uitnodiging/<str:token>/", views.uitnodiging, name="uitnodiging"),
     path("trajecten/<int:pk>/route/", views.route, name="route"),
     path("trajecten/<int:pk>/route/kader/", views.route_kader, name="route_kader"),

@@ -30,6 +30,7 @@ from .forms import (
     AfwijzenForm,
     AkkoordVragenForm,
     BegrotingspostForm,
+    HorizonOordeelForm,
     InzetForm,
     MijlpaalForm,
     PartijForm,
@@ -78,12 +79,26 @@ def _formulier(request, traject, form, *, titel, knop, terug, status=200, uitleg
 # --- coalition --------------------------------------------------------------------------------
 
 
-@login_required
-def coalitie(request: HttpRequest, pk: int) -> HttpResponse:
-    traject = _traject(request, pk)
+def _coalitiepagina(
+    request: HttpRequest, traject: Traject, *, oordeel_form=None, status: int = 200
+) -> HttpResponse:
+    from initiatieven.selectors import horizon_van
+
     rollen = traject_rollen(request.user, traject)
     beheer = bool(rollen & set(BEHEER))
-    partners = list(selectors.alle_partners(traject=traject))
+    partners = selectors.partners_met_horizonstand(traject=traject)
+    eigen_partner = next(
+        (
+            p
+            for p in partners
+            if p.gebruiker_id == request.user.pk and p.status == PartnerStatus.BEVESTIGD
+        ),
+        None,
+    )
+    horizon = horizon_van(traject=traject) if eigen_partner else None
+    oordeel_kan = bool(horizon) and traject.status == TrajectStatus.COALITIE
+    if oordeel_kan and oordeel_form is None:
+        oordeel_form = HorizonOordeelForm(initial={"versie": horizon.versie})
     return render(
         request,
         "coalities/coalitie.html",
@@ -93,16 +108,50 @@ def coalitie(request: HttpRequest, pk: int) -> HttpResponse:
             "uitnodigen_kan": beheer and traject.status == TrajectStatus.COALITIE,
             "uitnodigingen": list(selectors.uitnodigingen(traject=traject)) if beheer else [],
             "partners": partners,
-            "eigen_partner": next(
-                (
-                    p
-                    for p in partners
-                    if p.gebruiker_id == request.user.pk and p.status == PartnerStatus.BEVESTIGD
-                ),
-                None,
-            ),
+            "eigen_partner": eigen_partner,
+            "horizon": horizon,
+            "oordeel_form": oordeel_form if oordeel_kan else None,
         },
+        status=status,
     )
+
+
+@login_required
+def coalitie(request: HttpRequest, pk: int) -> HttpResponse:
+    return _coalitiepagina(request, _traject(request, pk))
+
+
+@login_required
+@require_POST
+def horizon_oordeel(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmed partner agrees to the horizon, or says why not."""
+    traject = _traject(request, pk, PARTNER)
+    form = HorizonOordeelForm(request.POST)
+    if form.is_valid():
+        akkoord = form.cleaned_data["oordeel"] == "ja"
+        try:
+            services.horizon_oordeel_geven(
+                traject=traject,
+                door=request.user,
+                versie=form.cleaned_data["versie"],
+                akkoord=akkoord,
+                toelichting=form.cleaned_data["toelichting"],
+            )
+        except CoalitieFout as exc:
+            toegang_doorgeven(exc)
+            if exc.status == 409:
+                messages.error(request, exc.bericht)
+                return redirect("coalities:coalitie", pk=traject.pk)
+            form.add_error(None, exc.bericht)
+        else:
+            messages.success(
+                request,
+                _("U bent akkoord met de stip aan de horizon.")
+                if akkoord
+                else _("Uw bezwaar is doorgegeven aan het initiatief en de gemeente."),
+            )
+            return redirect("coalities:coalitie", pk=traject.pk)
+    return _coalitiepagina(request, traject, oordeel_form=form, status=400)
 
 
 @login_required

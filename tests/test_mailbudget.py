@@ -216,6 +216,14 @@ def test_elke_persoon_krijgt_hoogstens_een_mail_per_besluit(
         )
     partner_gebruiker = User.objects.get(email=personen["partner"])
     partner = partner_gebruiker.partnerschappen.get()
+    client.force_login(partner_gebruiker)
+    with post.besluit("Horizon: akkoord van de (laatste) partner"):
+        ok(
+            client.post(
+                reverse("coalities:horizon_oordeel", kwargs={"pk": traject.pk}),
+                {"versie": versie, "oordeel": "ja"},
+            )
+        )
     client.force_login(inwoner)
     with post.besluit("Door naar routes naar de horizon"):
         stap(client, traject, "naar_route")

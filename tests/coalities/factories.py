@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from aanbesteden.models import Traject
 from coalities import services
+from coalities.constants import HorizonOordeel
 from coalities.models import Partner
+from initiatieven.models import Horizon
 from tests.factories import UserFactory
 
 LINK = re.compile(r"/uitnodiging/([A-Za-z0-9_\-]+)/")
@@ -27,13 +29,23 @@ def token_uit_mail(mail) -> str:
 
 
 def partner_maken(traject: Traject, email: str, organisatie: str = "Stichting Buurt", **extra):
-    """Invite and accept directly (no mail), as in the demo. The traject must be in coalitie."""
+    """Invite and accept directly (no mail), as in the demo. The traject must be in coalitie.
+    The partner agrees to the horizon as it is (when there is one), unless
+    ``horizon_akkoord=False``."""
     UserFactory(email=email) if extra.pop("bestaand", False) else None
+    horizon_akkoord = extra.pop("horizon_akkoord", True)
     _uitnodiging, token = services._uitnodiging_maken(
         traject=traject, door=None, email=email, naam="", organisatie=organisatie, bericht=""
     )
     gegevens = {"contactpersoon": "Contact", "rol": "uitvoerder", **extra}
-    return services.uitnodiging_accepteren(token=token, organisatie=organisatie, **gegevens)
+    partner = services.uitnodiging_accepteren(token=token, organisatie=organisatie, **gegevens)
+    versie = Horizon.objects.filter(traject=traject).values_list("versie", flat=True).first()
+    if horizon_akkoord and versie is not None:
+        Partner.objects.filter(pk=partner.pk).update(
+            horizon_oordeel=HorizonOordeel.AKKOORD, horizon_versie=versie
+        )
+        partner.refresh_from_db()
+    return partner
 
 
 def route_compleet(traject: Traject, ambtenaar, initiatiefnemer, partners: list[Partner]):

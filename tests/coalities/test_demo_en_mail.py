@@ -24,7 +24,12 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 EIGEN_CODES = {
-    "naar_route": {"uitnodigingen_beantwoord", "partner_bevestigd", "partners_rol"},
+    "naar_route": {
+        "uitnodigingen_beantwoord",
+        "partner_bevestigd",
+        "partners_rol",
+        "partners_horizon",
+    },
     "naar_overdracht": {
         "mijlpaal",
         "route_kader",

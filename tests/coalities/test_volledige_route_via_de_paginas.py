@@ -17,7 +17,12 @@ from tests.coalities.factories import token_uit_mail
 pytestmark = pytest.mark.django_db
 
 EIGEN = {
-    "naar_route": {"uitnodigingen_beantwoord", "partner_bevestigd", "partners_rol"},
+    "naar_route": {
+        "uitnodigingen_beantwoord",
+        "partner_bevestigd",
+        "partners_rol",
+        "partners_horizon",
+    },
     "naar_overdracht": {
         "mijlpaal",
         "route_kader",

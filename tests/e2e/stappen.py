@@ -298,6 +298,13 @@ class Coalitie:
         formulier.locator("input[name=contactpersoon]").fill(contactpersoon)
         b.klik("button", b.t("Uitnodiging accepteren"))
 
+    def horizon_akkoord(self) -> None:
+        """As a partner, from the traject page: read the horizon and agree to it."""
+        b = self.b
+        b.klik("link", b.t("Zeg of u akkoord bent met de stip aan de horizon"))
+        self.page.get_by_label(b.t("Ja, ik ben akkoord"), exact=True).check()
+        b.klik("button", b.t("Antwoord versturen"))
+
 
 class Overdracht:
     """Phase 4: the official fixes the agreement; every signatory reads and signs it."""

@@ -140,7 +140,8 @@ def test_een_traject_door_alle_vijf_fasen(
     ini.ga_naar(traject.get_absolute_url())
     Kern(ini).stap_zetten(ini.t("Door naar vitale coalities"))
 
-    # Phase 2: a partner is invited and accepts through the link in the mail.
+    # Phase 2: a partner is invited, accepts through the link in the mail and agrees to the
+    # horizon.
     Coalitie(ini).partner_uitnodigen(
         email=partner_mail, naam="Sanne de Vries", organisatie="Sportclub De Linde"
     )
@@ -153,6 +154,7 @@ def test_een_traject_door_alle_vijf_fasen(
         toetsenbord=toetsenbord,
     )
     Coalitie(partner).uitnodiging_accepteren(email=partner_mail, contactpersoon="Sanne de Vries")
+    Coalitie(partner).horizon_akkoord()
     ini.ga_naar(traject.get_absolute_url())
     Kern(ini).stap_zetten(ini.t("Door naar routes naar de horizon"))
 

@@ -596,6 +596,15 @@ COALITIES = [
         status="coalitie",
     ),
     Pagina(
+        "coalities:horizon_oordeel",
+        "Akkoord met de stip aan de horizon (partners)",
+        tr(403, 403, DOOR),
+        kwargs=rijk,
+        methode="POST",
+        status="coalitie",
+        data=lambda w: {"versie": str(w.traject.horizon.versie), "oordeel": "ja"},
+    ),
+    Pagina(
         "coalities:uitnodiging",
         "Uitnodiging met een onbekende sleutel",
         iedereen(410),

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from aanbesteden.forms import Formulier, ModelFormulier, getal_velden, wanneer_verplicht
 
 from .bestandscontrole import BestandGeweigerd, bestand_soort
-from .constants import Besluit, BijlageSoort, Score
+from .constants import Besluit, BijlageSoort, OpgaveStatus, Score
 from .models import (
     Beoordelingscriterium,
     Contactpersoon,
@@ -474,6 +474,23 @@ class BesluitForm(Formulier):
         error_messages={"required": _("Geef een motivatie voor het besluit.")},
     )
     status = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, opgave=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if opgave is not None and opgave.status == OpgaveStatus.GEPUBLICEERD:
+            # Deciding is the moment to close the call too; never ticked beforehand.
+            self.fields["opgave_sluiten"] = forms.BooleanField(
+                label=_(
+                    "Sluit ook de opgave “%(titel)s”: er kunnen dan geen nieuwe voorstellen bij komen."
+                )
+                % {"titel": opgave.titel},
+                required=False,
+                help_text=_(
+                    "De initiatieven met een ander voorstel op deze opgave krijgen dan één bericht "
+                    "waarin dat staat."
+                ),
+            )
+            self.stijl_geven()
 
 
 class CriteriumForm(ModelFormulier):

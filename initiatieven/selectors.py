@@ -199,6 +199,21 @@ def voorstel_van(*, traject: Traject) -> Voorstel | None:
     )
 
 
+def concurrerende_voorstellen(*, voorstel: Voorstel) -> list[Voorstel]:
+    """Other proposals on the same call that still wait (a draft or submitted, no decision)."""
+    if voorstel.opgave_id is None:
+        return []
+    return list(
+        Voorstel.objects.filter(
+            opgave_id=voorstel.opgave_id,
+            traject__status__in=(TrajectStatus.CONCEPT, TrajectStatus.INGEDIEND),
+        )
+        .exclude(pk=voorstel.pk)
+        .select_related("traject", "opgave")
+        .order_by("traject__status", "pk")
+    )
+
+
 def voorstel_details(*, voorstel: Voorstel) -> dict:
     """What the proposal page shows besides the proposal itself, in a fixed number of queries."""
     steun = list(voorstel.steunbetuigingen.order_by("pk"))

@@ -20,7 +20,7 @@ from aanbesteden.fouten import Geweigerd
 from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import heeft_rol
 from aanbesteden.selectors import lidmaatschap_van
-from aanbesteden.services import traject_aanmaken
+from aanbesteden.services import traject_aanmaken, traject_transitie
 from aanbesteden.tokens import token_hash
 from accounts.services import gebruiker_voor_email, inloglink_versturen
 from meldingen.berichten import (
@@ -531,34 +531,47 @@ def besluit_vastleggen(*, traject: Traject, door: User, motivatie: str, besluit:
     besluitbrief_inplannen(besluitbrief=brief)
 
 
-def concurrerende_voorstellen(*, voorstel: Voorstel) -> list[Voorstel]:
-    """Other proposals on the same call that still wait (a draft or submitted, no decision)."""
-    if voorstel.opgave_id is None:
-        return []
-    return list(
-        Voorstel.objects.filter(
-            opgave_id=voorstel.opgave_id,
-            traject__status__in=(TrajectStatus.CONCEPT, TrajectStatus.INGEDIEND),
-        )
-        .exclude(pk=voorstel.pk)
-        .select_related("traject", "opgave")
-    )
-
-
-def concurrenten_melden(*, voorstel: Voorstel) -> int:
-    """Another proposal on the call was admitted: every competing initiative hears it once,
-    with what it means for theirs. Returns how many proposals were told."""
-    andere = concurrerende_voorstellen(voorstel=voorstel)
+def concurrenten_melden(*, voorstel: Voorstel, toegelaten: bool = True) -> int:
+    """Another proposal on the call was admitted, or decided on while the call was closed:
+    every competing initiative hears it once, with what it means for theirs (a draft on a
+    closed call can no longer be submitted). Returns how many proposals were told."""
+    andere = selectors.concurrerende_voorstellen(voorstel=voorstel)
     for ander in andere:
         bericht_versturen(
             ontvangers=selectors.initiatiefnemers(traject=ander.traject),
             soort=NotificatieSoort.VOORSTEL,
             sjabloon="initiatieven/mail/ander_voorstel_toegelaten",
-            context={"traject": ander.traject, "opgave": ander.opgave},
+            context={
+                "traject": ander.traject,
+                "opgave": ander.opgave,
+                "toegelaten": toegelaten,
+                "gesloten": ander.opgave.status == OpgaveStatus.GESLOTEN,
+                "concept": ander.traject.status == TrajectStatus.CONCEPT,
+            },
             traject=ander.traject,
             url=ander.traject.get_absolute_url(),
         )
     return len(andere)
+
+
+@transaction.atomic
+def besluiten_over_voorstel(
+    *, traject: Traject, door: User, besluit: str, motivatie: str, sluiten: bool = False
+) -> list[Voorstel]:
+    """The official's decision on a submitted proposal (``toelaten`` or ``afwijzen``) and,
+    when ``sluiten``, the call closed with it, in one transaction. The competing initiatives
+    hear it once: of an admission always, of a refusal when it closed the call. Returns the
+    competing proposals that still wait."""
+    voorstel = Voorstel.objects.select_related("opgave").get(traject=traject)
+    gesloten = False
+    if sluiten and voorstel.opgave is not None:
+        if voorstel.opgave.status == OpgaveStatus.GEPUBLICEERD:
+            opgave_sluiten(opgave=voorstel.opgave, door=door)
+            gesloten = True
+    traject_transitie(traject=traject, transitie=besluit, door=door, motivatie=motivatie)
+    if gesloten and besluit == "afwijzen":
+        concurrenten_melden(voorstel=voorstel, toegelaten=False)
+    return selectors.concurrerende_voorstellen(voorstel=voorstel)
 
 
 def besluitbrief_inplannen(*, besluitbrief: Besluitbrief) -> None:

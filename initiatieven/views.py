@@ -23,7 +23,7 @@ from aanbesteden.fouten import toegang_doorgeven
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
-from aanbesteden.services import TransitieGeweigerd, traject_transitie
+from aanbesteden.services import TransitieGeweigerd
 from aanbesteden.transities import TRANSITIES
 from accounts.constants import InlogMiddel
 from accounts.models import OidcAanbieder
@@ -800,7 +800,9 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     voorstel_obj = selectors.voorstel_get(traject=traject)
     if traject.status != TrajectStatus.INGEDIEND:
         raise PermissionDenied(_("Over dit voorstel is al besloten."))
-    form = BesluitForm(_post(request), initial={"status": traject.status})
+    form = BesluitForm(
+        _post(request), initial={"status": traject.status}, opgave=voorstel_obj.opgave
+    )
     status = 200
     if request.method == "POST":
         status = 400
@@ -810,13 +812,14 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
                 status = 409
             else:
                 try:
-                    traject_transitie(
+                    andere = services.besluiten_over_voorstel(
                         traject=traject,
-                        transitie=form.cleaned_data["besluit"],
                         door=request.user,
+                        besluit=form.cleaned_data["besluit"],
                         motivatie=form.cleaned_data["motivatie"],
+                        sluiten=form.cleaned_data.get("opgave_sluiten", False),
                     )
-                except TransitieGeweigerd as exc:
+                except (TransitieGeweigerd, IntakeFout) as exc:
                     toegang_doorgeven(exc)
                     form.add_error(None, exc.bericht)
                     for reden in exc.redenen:
@@ -826,18 +829,19 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
                     messages.success(
                         request, _("Het besluit is genomen. De besluitbrief wordt gemaakt.")
                     )
-                    andere = (
-                        services.concurrerende_voorstellen(voorstel=voorstel_obj)
-                        if form.cleaned_data["besluit"] == "toelaten"
-                        else []
-                    )
+                    if form.cleaned_data.get("opgave_sluiten"):
+                        messages.info(
+                            request,
+                            _(
+                                "De opgave is gesloten: er kunnen geen nieuwe voorstellen bij komen."
+                            ),
+                        )
                     if andere:
                         messages.info(
                             request,
                             _(
                                 "Op deze opgave wachten nog %(aantal)s andere voorstellen. Zij "
-                                "hebben een bericht gekregen. Besluit ook over hen, en sluit "
-                                "de opgave als er geen voorstellen meer bij mogen komen."
+                                "hebben een bericht gekregen. Besluit ook over hen."
                             )
                             % {"aantal": len(andere)},
                         )
@@ -851,6 +855,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "scores": selectors.beoordeling_scores(voorstel=voorstel_obj),
             "compleet": selectors.beoordeling_compleet(voorstel=voorstel_obj),
+            "andere": selectors.concurrerende_voorstellen(voorstel=voorstel_obj),
         },
         status=status,
     )

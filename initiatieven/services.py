@@ -564,10 +564,10 @@ def besluiten_over_voorstel(
     competing proposals that still wait."""
     voorstel = Voorstel.objects.select_related("opgave").get(traject=traject)
     gesloten = False
-    if sluiten and voorstel.opgave is not None:
-        if voorstel.opgave.status == OpgaveStatus.GEPUBLICEERD:
-            opgave_sluiten(opgave=voorstel.opgave, door=door)
-            gesloten = True
+    opgave = voorstel.opgave
+    if sluiten and opgave is not None and opgave.status == OpgaveStatus.GEPUBLICEERD:
+        opgave_sluiten(opgave=opgave, door=door)
+        gesloten = True
     traject_transitie(traject=traject, transitie=besluit, door=door, motivatie=motivatie)
     if gesloten and besluit == "afwijzen":
         concurrenten_melden(voorstel=voorstel, toegelaten=False)

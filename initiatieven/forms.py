@@ -481,7 +481,7 @@ class BesluitForm(Formulier):
             # Deciding is the moment to close the call too; never ticked beforehand.
             self.fields["opgave_sluiten"] = forms.BooleanField(
                 label=_(
-                    "Sluit ook de opgave “%(titel)s”: er kunnen dan geen nieuwe voorstellen bij komen."
+                    "Sluit ook de opgave “%(titel)s”: er kunnen dan geen nieuwe voorstellen bij komen."  # noqa: E501
                 )
                 % {"titel": opgave.titel},
                 required=False,

@@ -833,7 +833,7 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
                         messages.info(
                             request,
                             _(
-                                "De opgave is gesloten: er kunnen geen nieuwe voorstellen bij komen."
+                                "De opgave is gesloten: er kunnen geen nieuwe voorstellen bij komen."  # noqa: E501
                             ),
                         )
                     if andere:

@@ -47,20 +47,21 @@ def formulier_afhandelen(
     template: str,
     context: Context,
     bewaren: Callable[[Any], HttpResponse | str],
-    weigering: type[Geweigerd] = Geweigerd,
+    weigering: type[Geweigerd] | None = Geweigerd,
     status_weigering: int = 400,
 ) -> HttpResponse:
     """Show ``form`` on ``template`` (as ``form`` in the context) or, on a POST, save it.
 
     ``bewaren(form)`` runs for a valid form and returns the answer (a string goes to
-    ``redirect``). Only the app's own refusal (``weigering``) is caught; another one is
-    answered by the middleware, as before. After a refusal the page answers with
-    ``status_weigering``, after invalid input with 400.
+    ``redirect``). Only the app's own refusal (``weigering``) is caught; another one (or any,
+    with ``weigering=None``) is answered by the middleware. After a refusal the page answers
+    with ``status_weigering``, after invalid input with 400.
     """
+    opvangen: tuple[type[Geweigerd], ...] = (weigering,) if weigering else ()
     if request.method == "POST" and form.is_valid():
         try:
             antwoord = bewaren(form)
-        except weigering as exc:
+        except opvangen as exc:
             weigering_tonen(form, exc)
             return _tonen(request, form, template, context, status_weigering)
         return redirect(antwoord) if isinstance(antwoord, str) else antwoord

@@ -88,3 +88,11 @@ def test_weigering_over_toegang_en_andere_weigeringen_gaan_door():
         _afhandelen(RequestFactory().post("/", {"naam": "A"}), verboden, weigering=EigenFout)
     with pytest.raises(Geweigerd):
         _afhandelen(RequestFactory().post("/", {"naam": "A"}), andere, weigering=EigenFout)
+
+
+def test_zonder_weigering_gaat_elke_weigering_door():
+    def bewaren(form):
+        raise EigenFout("Nee.")
+
+    with pytest.raises(EigenFout):
+        _afhandelen(RequestFactory().post("/", {"naam": "A"}), bewaren, weigering=None)

@@ -65,13 +65,15 @@ def _formulier(request, traject, form, *, bewaren, titel, knop, terug, uitleg=""
     return formulier_afhandelen(
         request,
         form,
-        template="coalities/formulier.html",
+        template="formulier.html",
         context={
             "traject": traject,
             "titel": titel,
+            "inleiding": _("Traject “%(titel)s”") % {"titel": traject.titel},
+            "uitleg": uitleg,
             "knop": knop,
             "terug": terug,
-            "uitleg": uitleg,
+            "terug_tekst": _("Annuleren"),
         },
         bewaren=bewaren,
         weigering=CoalitieFout,

@@ -33,14 +33,24 @@ from .models import Exitplan, Verankering
 A, INI, P = Rol.AMBTENAAR, Rol.INITIATIEFNEMER, Rol.PARTNER
 
 
-def _formulier(request, form, *, bewaren, traject, titel, terug=None, **extra):
+def _formulier(
+    request, form, *, bewaren, traject, titel, terug=None, template="formulier.html", **extra
+):
     """A form page of this app, handled the one way (``formulier_afhandelen``); a refusal of
     the evaluation answers 409."""
     return formulier_afhandelen(
         request,
         form,
-        template="evaluatie/formulier.html",
-        context={"traject": traject, "titel": titel, "terug": terug, **extra},
+        template=template,
+        context={
+            "traject": traject,
+            "titel": titel,
+            "inleiding": _("Traject “%(titel)s”.") % {"titel": traject.titel},
+            "knop": _("Opslaan"),
+            "terug": terug,
+            "terug_tekst": _("Terug"),
+            **extra,
+        },
         bewaren=bewaren,
         weigering=services.EvaluatieFout,
         status_weigering=409,
@@ -267,8 +277,8 @@ def besluit(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
         traject=traject,
         titel=titel,
         terug=terug,
+        template="evaluatie/besluit.html",
         ontbrekend=ontbrekend,
-        besluit=True,
     )
 
 

@@ -58,14 +58,23 @@ def _terug(versie):
 def _formulier(request, traject, versie, form, *, bewaren, titel, knop, uitleg=""):
     """A form page on a version of the agreement, handled the one way
     (``formulier_afhandelen``)."""
-    context = {"traject": traject, "versie": versie, "titel": titel, "knop": knop}
-    if uitleg:
-        context["uitleg"] = uitleg
     return formulier_afhandelen(
         request,
         form,
-        template="overdracht/formulier.html",
-        context=context,
+        template="formulier.html",
+        context={
+            "traject": traject,
+            "versie": versie,
+            "titel": titel,
+            "inleiding": _("Overeenkomst voor “%(titel)s”, versie %(nummer)s.")
+            % {"titel": traject.titel, "nummer": versie.nummer},
+            "uitleg": uitleg,
+            "knop": knop,
+            "terug": reverse(
+                "overdracht:versie", kwargs={"pk": traject.pk, "nummer": versie.nummer}
+            ),
+            "terug_tekst": _("Terug naar de overeenkomst"),
+        },
         bewaren=bewaren,
         weigering=services.OvereenkomstFout,
     )

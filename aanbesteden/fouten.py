@@ -7,7 +7,7 @@ Views map it in one place:
 
 * a view that shows a form catches the app's refusal and puts ``bericht`` and ``redenen`` on the
   form (or in a message), after ``toegang_doorgeven(exc)``, which passes a refusal about access
-  (403, 404) on instead;
+  (403, 404) on instead; ``formulieren.formulier_afhandelen`` does this for a form page;
 * ``GeweigerdMiddleware`` answers every refusal a view did not catch: 403 and 404 as Django's
   own (``PermissionDenied`` with the message, ``Http404``), so the same pages answer; any other
   status with the error page and the message, never a 500.

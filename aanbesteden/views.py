@@ -18,7 +18,7 @@ from . import selectors
 from .constants import TrajectStatus
 from .fasen import fasen
 from .forms import TrajectFilterForm, TransitieForm
-from .fouten import toegang_doorgeven
+from .formulieren import formulier_afhandelen
 from .models import Gemeente
 from .permissions import traject_rollen, vereis
 from .services import TransitieGeweigerd, traject_transitie
@@ -111,51 +111,50 @@ class TransitieView(LoginRequiredMixin, View):
             motivatie_verplicht=self.rij.motivatie_verplicht,
         )
 
-    def render(self, form, status=200):
-        return render(
-            self.request,
-            "aanbesteden/transitie.html",
-            {
-                "traject": self.traject,
-                "transitie": self.transitie,
-                "stap": self.stap,
-                "label": self.rij.label,
-                "form": form,
-            },
-            status=status,
-        )
+    def context(self) -> dict:
+        return {
+            "traject": self.traject,
+            "transitie": self.transitie,
+            "stap": self.stap,
+            "label": self.rij.label,
+        }
 
     def get(self, request, pk, transitie):
         if self.stap is None or not self.stap.mag:
             raise PermissionDenied(_("U kunt deze stap nu niet zetten."))
-        return self.render(self.form())
+        return render(
+            request, "aanbesteden/transitie.html", {**self.context(), "form": self.form()}
+        )
 
     def post(self, request, pk, transitie):
-        form = self.form(request.POST)
-        if not form.is_valid():
-            return self.render(form, status=400)
-        if form.cleaned_data["status"] != self.traject.status:
-            form.add_error(None, _("Het traject is intussen gewijzigd. Bekijk het opnieuw."))
-            return self.render(form, status=409)
-        try:
+        def bewaren(form):
+            if form.cleaned_data["status"] != self.traject.status:
+                # A form from before someone else's step: refused like a step that may not happen.
+                raise TransitieGeweigerd(
+                    _("Het traject is intussen gewijzigd. Bekijk het opnieuw.")
+                )
             traject_transitie(
                 traject=self.traject,
                 transitie=self.transitie,
                 door=request.user,
                 motivatie=form.cleaned_data["motivatie"],
             )
-        except TransitieGeweigerd as exc:
-            toegang_doorgeven(exc)
-            form.add_error(None, exc.bericht)
-            for reden in exc.redenen:
-                form.add_error(None, reden)
-            return self.render(form, status=409)
-        messages.success(
+            messages.success(
+                request,
+                _("Gelukt: het traject staat nu in de fase “%(status)s”.")
+                % {"status": TrajectStatus(self.traject.status).label},
+            )
+            return HttpResponseRedirect(self.traject.get_absolute_url())
+
+        return formulier_afhandelen(
             request,
-            _("Gelukt: het traject staat nu in de fase “%(status)s”.")
-            % {"status": TrajectStatus(self.traject.status).label},
+            self.form(request.POST),
+            template="aanbesteden/transitie.html",
+            context=self.context(),
+            bewaren=bewaren,
+            weigering=TransitieGeweigerd,
+            status_weigering=409,
         )
-        return HttpResponseRedirect(self.traject.get_absolute_url())
 
 
 def fout_403(request, exception=None):

@@ -83,6 +83,8 @@ class InloggenView(TweestapsLoginView):
 
 
 def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
+    """Not through ``formulier_afhandelen``: an invalid address shows the page again with 200,
+    not 400, and there is no service refusal (the task looks the address up later)."""
     form = InloglinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]

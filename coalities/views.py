@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.formulieren import formulier_afhandelen
 from aanbesteden.fouten import toegang_doorgeven
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Traject
@@ -60,19 +61,23 @@ def _niet_nu(request: HttpRequest, traject: Traject, bericht: str) -> HttpRespon
     )
 
 
-def _formulier(request, traject, form, *, titel, knop, terug, status=200, uitleg=""):
-    return render(
+def _formulier(request, traject, form, *, bewaren, titel, knop, terug, uitleg=""):
+    """A form page of this app, handled the one way (``formulier_afhandelen``)."""
+    return formulier_afhandelen(
         request,
-        "coalities/formulier.html",
-        {
+        form,
+        template="formulier.html",
+        context={
             "traject": traject,
-            "form": form,
             "titel": titel,
+            "inleiding": _("Traject “%(titel)s”") % {"titel": traject.titel},
+            "uitleg": uitleg,
             "knop": knop,
             "terug": terug,
-            "uitleg": uitleg,
+            "terug_tekst": _("Annuleren"),
         },
-        status=status,
+        bewaren=bewaren,
+        weigering=CoalitieFout,
     )
 
 
@@ -124,7 +129,9 @@ def coalitie(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def horizon_oordeel(request: HttpRequest, pk: int) -> HttpResponse:
-    """A confirmed partner agrees to the horizon, or says why not."""
+    """A confirmed partner agrees to the horizon, or says why not. Not on
+    ``formulier_afhandelen``: invalid input shows the coalition page again (400), while a
+    refusal because the page is old (409) is a message on the page it came from."""
     traject = _traject(request, pk, PARTNER)
     form = HorizonOordeelForm(request.POST)
     if form.is_valid():
@@ -161,32 +168,28 @@ def uitnodigen(request: HttpRequest, pk: int) -> HttpResponse:
     terug = reverse("coalities:coalitie", kwargs={"pk": traject.pk})
     if traject.status != TrajectStatus.COALITIE:
         return _niet_nu(request, traject, _("Uitnodigen kan alleen in de fase Vitale coalities."))
-    form = UitnodigingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def bewaren(form):
         limiet_bewaken(
             request, soort="uitnodiging", adres=form.cleaned_data["email"], traject=traject.pk
         )
-        try:
-            uitnodiging = services.uitnodiging_versturen(
-                traject=traject, door=request.user, **form.cleaned_data
-            )
-        except CoalitieFout as exc:
-            toegang_doorgeven(exc)
-            form.add_error(None, exc.bericht)
-        else:
-            messages.success(
-                request,
-                _("De uitnodiging is verstuurd naar %(email)s.") % {"email": uitnodiging.email},
-            )
-            return redirect(terug)
+        uitnodiging = services.uitnodiging_versturen(
+            traject=traject, door=request.user, **form.cleaned_data
+        )
+        messages.success(
+            request,
+            _("De uitnodiging is verstuurd naar %(email)s.") % {"email": uitnodiging.email},
+        )
+        return terug
+
     return _formulier(
         request,
         traject,
-        form,
+        UitnodigingForm(request.POST or None),
+        bewaren=bewaren,
         titel=_("Partner uitnodigen"),
         knop=_("Uitnodiging versturen"),
         terug=terug,
-        status=400 if request.method == "POST" else 200,
         uitleg=_(
             "De partner krijgt een e-mail met een link die één keer werkt en na %(dagen)s "
             "dagen verloopt."
@@ -234,7 +237,8 @@ def uitnodiging_intrekken(request: HttpRequest, pk: int, uitnodiging: int) -> Ht
 def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
     """The invitee's page: who invites for what, the traject's horizon and the role asked.
     GET only shows (mail scanners open links); POST answers: accept, ask a question first,
-    or decline (with a reason if they give one)."""
+    or decline (with a reason if they give one). Three forms on one page, chosen by ``actie``, and
+    a used link answered with 410: too unusual for ``formulier_afhandelen``."""
     from initiatieven.selectors import horizon_van
 
     obj = services.uitnodiging_bij_token(token)
@@ -322,28 +326,24 @@ def vertrekken(request: HttpRequest, pk: int) -> HttpResponse:
     ).first()
     if partner is None:
         raise PermissionDenied(_("U bent geen partner in deze coalitie."))
-    form = VertrekkenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.partner_vertrekken(partner=partner, door=request.user)
-        except CoalitieFout as exc:
-            toegang_doorgeven(exc)
-            form.add_error(None, exc.bericht)
-        else:
-            messages.success(
-                request,
-                _("U hebt de coalitie van “%(titel)s” verlaten.") % {"titel": traject.titel},
-            )
-            # To the person's own start page (for a partner: my page).
-            return redirect(settings.LOGIN_REDIRECT_URL)
+
+    def bewaren(form):
+        services.partner_vertrekken(partner=partner, door=request.user)
+        messages.success(
+            request,
+            _("U hebt de coalitie van “%(titel)s” verlaten.") % {"titel": traject.titel},
+        )
+        # To the person's own start page (for a partner: my page).
+        return settings.LOGIN_REDIRECT_URL
+
     return _formulier(
         request,
         traject,
-        form,
+        VertrekkenForm(request.POST or None),
+        bewaren=bewaren,
         titel=_("De coalitie verlaten"),
         knop=_("Coalitie verlaten"),
         terug=reverse("coalities:coalitie", kwargs={"pk": traject.pk}),
-        status=400 if request.method == "POST" else 200,
         uitleg=_(
             "Als u de coalitie verlaat, kunt u dit traject direct niet meer zien. Uw inzet "
             "telt dan niet meer mee en de route moet opnieuw worden goedgekeurd."
@@ -442,30 +442,26 @@ def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=No
         if not eigen:
             raise PermissionDenied(_("U hoort bij geen partij van deze route."))
         kwargs["eigen"] = eigen
-    form = form_class(request.POST or None, instance=obj or model(), traject=traject, **kwargs)
-    if request.method == "POST" and form.is_valid():
-        try:
-            opslaan(traject=traject, door=request.user, gegevens=form.gegevens(), obj=obj)
-        except CoalitieFout as exc:
-            toegang_doorgeven(exc)
-            form.add_error(None, exc.bericht)
-        else:
-            messages.success(
-                request,
-                _(
-                    "Opgeslagen in het concept van de route. Niemand krijgt hier een bericht "
-                    "over. Is de route klaar? Vraag dan onderaan de route de anderen om akkoord."
-                ),
-            )
-            return HttpResponseRedirect(terug)
+
+    def bewaren(form):
+        opslaan(traject=traject, door=request.user, gegevens=form.gegevens(), obj=obj)
+        messages.success(
+            request,
+            _(
+                "Opgeslagen in het concept van de route. Niemand krijgt hier een bericht "
+                "over. Is de route klaar? Vraag dan onderaan de route de anderen om akkoord."
+            ),
+        )
+        return HttpResponseRedirect(terug)
+
     return _formulier(
         request,
         traject,
-        form,
+        form_class(request.POST or None, instance=obj or model(), traject=traject, **kwargs),
+        bewaren=bewaren,
         titel=titels[1] if obj else titels[0],
         knop=_("Opslaan"),
         terug=terug,
-        status=400 if request.method == "POST" else 200,
     )
 
 
@@ -582,23 +578,20 @@ def route_kader(request: HttpRequest, pk: int) -> HttpResponse:
         request.POST or None,
         initial={"startdatum": huidig.startdatum, "looptijd_maanden": huidig.looptijd_maanden},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.route_kader_opslaan(traject=traject, door=request.user, **form.cleaned_data)
-        except CoalitieFout as exc:
-            toegang_doorgeven(exc)
-            form.add_error(None, exc.bericht)
-        else:
-            messages.success(request, _("Start en looptijd zijn opgeslagen."))
-            return redirect(terug)
+
+    def bewaren(form):
+        services.route_kader_opslaan(traject=traject, door=request.user, **form.cleaned_data)
+        messages.success(request, _("Start en looptijd zijn opgeslagen."))
+        return terug
+
     return _formulier(
         request,
         traject,
         form,
+        bewaren=bewaren,
         titel=_("Start en looptijd van de route"),
         knop=_("Opslaan"),
         terug=terug,
-        status=400 if request.method == "POST" else 200,
     )
 
 

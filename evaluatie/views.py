@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden import selectors as kern
 from aanbesteden.constants import Rol
+from aanbesteden.formulieren import formulier_afhandelen
 from aanbesteden.opmaak import datum as datum_tekst
 from aanbesteden.permissions import traject_rollen, vereis_rol
 
@@ -32,19 +33,28 @@ from .models import Exitplan, Verankering
 A, INI, P = Rol.AMBTENAAR, Rol.INITIATIEFNEMER, Rol.PARTNER
 
 
-def _formulier(request, *, traject, titel, form, status=200, terug=None, **extra):
-    return render(
+def _formulier(
+    request, form, *, bewaren, traject, titel, terug=None, template="formulier.html", **extra
+):
+    """A form page of this app, handled the one way (``formulier_afhandelen``); a refusal of
+    the evaluation answers 409."""
+    return formulier_afhandelen(
         request,
-        "evaluatie/formulier.html",
-        {"traject": traject, "titel": titel, "form": form, "terug": terug, **extra},
-        status=status,
+        form,
+        template=template,
+        context={
+            "traject": traject,
+            "titel": titel,
+            "inleiding": _("Traject “%(titel)s”.") % {"titel": traject.titel},
+            "knop": _("Opslaan"),
+            "terug": terug,
+            "terug_tekst": _("Terug"),
+            **extra,
+        },
+        bewaren=bewaren,
+        weigering=services.EvaluatieFout,
+        status_weigering=409,
     )
-
-
-def _fout_tonen(form, exc: services.EvaluatieFout) -> None:
-    form.add_error(None, exc.bericht)
-    for reden in exc.redenen:
-        form.add_error(None, reden)
 
 
 def _moment_url(traject, moment) -> str:
@@ -72,36 +82,22 @@ def momenten(request: HttpRequest, pk: int) -> HttpResponse:
 def moment_toevoegen(request: HttpRequest, pk: int) -> HttpResponse:
     traject = kern.traject_get(user=request.user, pk=pk)
     vereis_rol(request.user, traject, A)
-    form = MomentToevoegenForm(request.POST or None)
     terug = reverse("evaluatie:momenten", kwargs={"pk": traject.pk})
-    if request.method == "POST":
-        if not form.is_valid():
-            return _formulier(
-                request,
-                traject=traject,
-                titel=_("Extra evaluatiemoment"),
-                form=form,
-                status=400,
-                terug=terug,
-            )
-        try:
-            services.moment_toevoegen(
-                traject=traject, datum=form.cleaned_data["datum"], door=request.user
-            )
-        except services.EvaluatieFout as exc:
-            _fout_tonen(form, exc)
-            return _formulier(
-                request,
-                traject=traject,
-                titel=_("Extra evaluatiemoment"),
-                form=form,
-                status=409,
-                terug=terug,
-            )
+
+    def bewaren(form):
+        services.moment_toevoegen(
+            traject=traject, datum=form.cleaned_data["datum"], door=request.user
+        )
         messages.success(request, _("Het extra evaluatiemoment is gepland."))
-        return redirect(terug)
+        return terug
+
     return _formulier(
-        request, traject=traject, titel=_("Extra evaluatiemoment"), form=form, terug=terug
+        request,
+        MomentToevoegenForm(request.POST or None),
+        bewaren=bewaren,
+        traject=traject,
+        titel=_("Extra evaluatiemoment"),
+        terug=terug,
     )
 
 
@@ -116,26 +112,18 @@ def moment_verplaatsen(request: HttpRequest, pk: int, moment: int) -> HttpRespon
         "datum": datum_tekst(moment_obj.gepland_op)
     }
     terug = reverse("evaluatie:momenten", kwargs={"pk": traject.pk})
-    if request.method == "POST":
-        if not form.is_valid():
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=400, terug=terug
-            )
-        try:
-            services.moment_verplaatsen(
-                moment=moment_obj,
-                datum=form.cleaned_data["datum"],
-                reden=form.cleaned_data["reden"],
-                door=request.user,
-            )
-        except services.EvaluatieFout as exc:
-            _fout_tonen(form, exc)
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=409, terug=terug
-            )
+
+    def bewaren(form):
+        services.moment_verplaatsen(
+            moment=moment_obj,
+            datum=form.cleaned_data["datum"],
+            reden=form.cleaned_data["reden"],
+            door=request.user,
+        )
         messages.success(request, _("Het evaluatiemoment is verplaatst."))
-        return redirect(terug)
-    return _formulier(request, traject=traject, titel=titel, form=form, terug=terug)
+        return terug
+
+    return _formulier(request, form, bewaren=bewaren, traject=traject, titel=titel, terug=terug)
 
 
 @login_required
@@ -207,38 +195,33 @@ def bijdrage(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
         tranches=selectors.tranches(traject=traject),
         vandaag=services.vandaag(),
     )
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.bijdrage_indienen(
-                    moment=moment_obj,
-                    door=request.user,
-                    partner=partner,
-                    metingen=form.metingen(),
-                    bestedingen=form.bestedingen(),
-                    wat_ging_goed=form.cleaned_data["wat_ging_goed"],
-                    wat_kan_beter=form.cleaned_data["wat_kan_beter"],
-                )
-            except services.EvaluatieFout as exc:
-                _fout_tonen(form, exc)
-                status = 409
-            else:
-                messages.success(request, _("Uw deel van de evaluatie is ingediend. Dank u wel."))
-                return redirect(_moment_url(traject, moment_obj))
-        else:
-            status = 400
-    return render(
+
+    def bewaren(form):
+        services.bijdrage_indienen(
+            moment=moment_obj,
+            door=request.user,
+            partner=partner,
+            metingen=form.metingen(),
+            bestedingen=form.bestedingen(),
+            wat_ging_goed=form.cleaned_data["wat_ging_goed"],
+            wat_kan_beter=form.cleaned_data["wat_kan_beter"],
+        )
+        messages.success(request, _("Uw deel van de evaluatie is ingediend. Dank u wel."))
+        return _moment_url(traject, moment_obj)
+
+    return formulier_afhandelen(
         request,
-        "evaluatie/bijdrage.html",
-        {
+        form,
+        template="evaluatie/bijdrage.html",
+        context=lambda: {
             "traject": traject,
             "moment": moment_obj,
             "partner": partner,
-            "form": form,
             "groepen": form.groepen(),
         },
-        status=status,
+        bewaren=bewaren,
+        weigering=services.EvaluatieFout,
+        status_weigering=409,
     )
 
 
@@ -254,23 +237,15 @@ def visie(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
     )
     titel = _("Visie van de gemeente")
     terug = _moment_url(traject, moment_obj)
-    if request.method == "POST":
-        if not form.is_valid():
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=400, terug=terug
-            )
-        try:
-            services.visie_opslaan(
-                moment=moment_obj, door=request.user, visie=form.cleaned_data["visie"]
-            )
-        except services.EvaluatieFout as exc:
-            _fout_tonen(form, exc)
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=409, terug=terug
-            )
+
+    def bewaren(form):
+        services.visie_opslaan(
+            moment=moment_obj, door=request.user, visie=form.cleaned_data["visie"]
+        )
         messages.success(request, _("De visie van de gemeente is opgeslagen."))
-        return redirect(terug)
-    return _formulier(request, traject=traject, titel=titel, form=form, terug=terug)
+        return terug
+
+    return _formulier(request, form, bewaren=bewaren, traject=traject, titel=titel, terug=terug)
 
 
 @login_required
@@ -283,52 +258,49 @@ def besluit(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
     form = BesluitForm(request.POST or None, ontbrekend=bool(ontbrekend))
     titel = _("Besluit na de evaluatie")
     terug = _moment_url(traject, moment_obj)
-    extra = {"ontbrekend": ontbrekend, "besluit": True}
-    if request.method == "POST":
-        if not form.is_valid():
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=400, terug=terug, **extra
-            )
-        try:
-            services.evaluatie_besluiten(
-                moment=moment_obj,
-                door=request.user,
-                conclusie=form.cleaned_data["conclusie"],
-                toelichting=form.cleaned_data["toelichting"],
-                ontbrekend_reden=form.cleaned_data.get("ontbrekend_reden", ""),
-            )
-        except services.EvaluatieFout as exc:
-            _fout_tonen(form, exc)
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=409, terug=terug, **extra
-            )
+
+    def bewaren(form):
+        services.evaluatie_besluiten(
+            moment=moment_obj,
+            door=request.user,
+            conclusie=form.cleaned_data["conclusie"],
+            toelichting=form.cleaned_data["toelichting"],
+            ontbrekend_reden=form.cleaned_data.get("ontbrekend_reden", ""),
+        )
         messages.success(request, _("Het besluit is vastgelegd."))
-        return redirect(traject.get_absolute_url())
-    return _formulier(request, traject=traject, titel=titel, form=form, terug=terug, **extra)
+        return traject.get_absolute_url()
+
+    return _formulier(
+        request,
+        form,
+        bewaren=bewaren,
+        traject=traject,
+        titel=titel,
+        terug=terug,
+        template="evaluatie/besluit.html",
+        ontbrekend=ontbrekend,
+    )
 
 
 def _traject_formulier(request, pk, *, model, form_class, service, titel, melding):
     traject = kern.traject_get(user=request.user, pk=pk)
     vereis_rol(request.user, traject, A)
     instance = model.objects.filter(traject=traject).first()
-    form = form_class(request.POST or None, instance=instance)
     terug = traject.get_absolute_url()
-    if request.method == "POST":
-        if not form.is_valid():
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=400, terug=terug
-            )
-        velden = {k: form.cleaned_data[k] for k in form_class.Meta.fields}
-        try:
-            service(traject=traject, **velden)
-        except services.EvaluatieFout as exc:
-            _fout_tonen(form, exc)
-            return _formulier(
-                request, traject=traject, titel=titel, form=form, status=409, terug=terug
-            )
+
+    def bewaren(form):
+        service(traject=traject, **{k: form.cleaned_data[k] for k in form_class.Meta.fields})
         messages.success(request, melding)
-        return redirect(terug)
-    return _formulier(request, traject=traject, titel=titel, form=form, terug=terug)
+        return terug
+
+    return _formulier(
+        request,
+        form_class(request.POST or None, instance=instance),
+        bewaren=bewaren,
+        traject=traject,
+        titel=titel,
+        terug=terug,
+    )
 
 
 @login_required

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aanbesteden import selectors as kern
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.fasen import fasen
-from aanbesteden.fouten import toegang_doorgeven
+from aanbesteden.formulieren import formulier_afhandelen
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
@@ -112,66 +112,59 @@ def openbaar_voorstel(request: HttpRequest, gemeente: str, pk: int) -> HttpRespo
     gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
     voorstel_obj = selectors.openbaar_voorstel_get(gemeente=gemeente_obj, pk=pk)
     postcode_vragen = bool(gemeente_obj.steun_postcodegebieden)
-    form = OpenbareSteunForm(_post(request), postcode_vragen=postcode_vragen)
-    if request.method == "POST" and form.is_valid():
+
+    def bewaren(form):
         limiet_bewaken(request, soort="openbare_steun", adres=form.cleaned_data["email"])
-        try:
-            services.openbare_steun_geven(
-                voorstel=voorstel_obj,
-                email=form.cleaned_data["email"],
-                naam=form.cleaned_data["naam"],
-                naam_openbaar=form.cleaned_data["naam_openbaar"],
-                postcode=form.cleaned_data.get("postcode", ""),
-            )
-        except IntakeFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _(
-                    "Kijk in uw e-mail. Klik op de link in de e-mail, dan telt uw steun mee. "
-                    "Met dezelfde link kunt u uw steun later weer intrekken."
-                ),
-            )
-            return redirect(voorstel_obj.openbare_url())
-    return _openbaar_voorstel_pagina(
+        services.openbare_steun_geven(
+            voorstel=voorstel_obj,
+            email=form.cleaned_data["email"],
+            naam=form.cleaned_data["naam"],
+            naam_openbaar=form.cleaned_data["naam_openbaar"],
+            postcode=form.cleaned_data.get("postcode", ""),
+        )
+        messages.success(
+            request,
+            _(
+                "Kijk in uw e-mail. Klik op de link in de e-mail, dan telt uw steun mee. "
+                "Met dezelfde link kunt u uw steun later weer intrekken."
+            ),
+        )
+        return voorstel_obj.openbare_url()
+
+    return formulier_afhandelen(
         request,
-        gemeente_obj,
-        voorstel_obj,
-        form=form,
-        status=400 if request.method == "POST" else 200,
+        OpenbareSteunForm(_post(request), postcode_vragen=postcode_vragen),
+        template="initiatieven/openbaar_voorstel.html",
+        context=lambda: _openbaar_voorstel_context(request, gemeente_obj, voorstel_obj),
+        bewaren=bewaren,
+        weigering=IntakeFout,
     )
 
 
-def _openbaar_voorstel_pagina(
-    request: HttpRequest, gemeente_obj, voorstel_obj, *, form=None, reactie_form=None, status=200
-) -> HttpResponse:
+def _openbaar_voorstel_context(
+    request: HttpRequest, gemeente_obj, voorstel_obj, *, reactie_form=None
+) -> dict:
     traject = voorstel_obj.traject
     postcode_vragen = bool(gemeente_obj.steun_postcodegebieden)
-    return render(
-        request,
-        "initiatieven/openbaar_voorstel.html",
-        {
-            "gemeente": gemeente_obj,
-            "voorstel": voorstel_obj,
-            "traject": traject,
-            "form": form or OpenbareSteunForm(postcode_vragen=postcode_vragen),
-            "postcode_vragen": postcode_vragen,
-            "telling": selectors.steun_telling(voorstel=voorstel_obj),
-            "steuners": selectors.openbare_steuners(voorstel=voorstel_obj),
-            **reacties_context(
-                request,
-                traject=traject,
-                plek=ReactiePlek.VOORSTEL,
-                actie=reverse(
-                    "initiatieven:voorstel_reageren",
-                    kwargs={"gemeente": gemeente_obj.slug, "pk": voorstel_obj.pk},
-                ),
-                form=reactie_form,
+    return {
+        "gemeente": gemeente_obj,
+        "voorstel": voorstel_obj,
+        "traject": traject,
+        "form": OpenbareSteunForm(postcode_vragen=postcode_vragen),
+        "postcode_vragen": postcode_vragen,
+        "telling": selectors.steun_telling(voorstel=voorstel_obj),
+        "steuners": selectors.openbare_steuners(voorstel=voorstel_obj),
+        **reacties_context(
+            request,
+            traject=traject,
+            plek=ReactiePlek.VOORSTEL,
+            actie=reverse(
+                "initiatieven:voorstel_reageren",
+                kwargs={"gemeente": gemeente_obj.slug, "pk": voorstel_obj.pk},
             ),
-        },
-        status=status,
-    )
+            form=reactie_form,
+        ),
+    }
 
 
 # --- reactions on public pages ----------------------------------------------------------------
@@ -205,7 +198,9 @@ def _te_beantwoorden(reacties) -> list[tuple[int, str]]:
 
 def reactie_verwerken(request: HttpRequest, *, traject, plek: str, pagina: str):
     """Handle a reaction sent from a public page: ``(None, redirect)`` when placed, else
-    ``(form, None)`` for the page to show again with the form's messages (status 400)."""
+    ``(form, None)`` for the page to show again with the form's messages (status 400). Not
+    through ``formulier_afhandelen``: the form belongs to whichever public page sent it, and
+    that page (proposal or register) shows it again with its own context."""
     reacties = selectors.reacties_op_pagina(traject=traject, plek=plek)
     initiatief = request.user.is_authenticated and INI in traject_rollen(request.user, traject)
     form = ReactieForm(
@@ -257,8 +252,11 @@ def voorstel_reageren(request: HttpRequest, gemeente: str, pk: int) -> HttpRespo
     )
     if antwoord is not None:
         return antwoord
-    return _openbaar_voorstel_pagina(
-        request, gemeente_obj, voorstel_obj, reactie_form=form, status=400
+    return render(
+        request,
+        "initiatieven/openbaar_voorstel.html",
+        _openbaar_voorstel_context(request, gemeente_obj, voorstel_obj, reactie_form=form),
+        status=400,
     )
 
 
@@ -279,17 +277,20 @@ def reactie_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
 def reactie_melden(request: HttpRequest, pk: int) -> HttpResponse:
     """Public: report a reaction to the gemeente, with a reason."""
     reactie = selectors.reactie_get(pk=pk)
-    form = ReactieMeldenForm(_post(request))
-    if request.method == "POST" and form.is_valid():
+
+    def bewaren(form):
         limiet_bewaken(request, soort="reactie_melden")
         services.reactie_melden(reactie=reactie, reden=form.cleaned_data["reden"])
         messages.success(request, _("Dank u wel. De gemeente kijkt naar uw melding."))
-        return redirect(reactie.pagina or "/")
-    return render(
+        return reactie.pagina or "/"
+
+    return formulier_afhandelen(
         request,
-        "initiatieven/reactie_actie.html",
-        {"reactie": reactie, "form": form, "verbergen": False},
-        status=400 if request.method == "POST" else 200,
+        ReactieMeldenForm(_post(request)),
+        template="initiatieven/reactie_actie.html",
+        context={"reactie": reactie, "verbergen": False},
+        bewaren=bewaren,
+        weigering=None,
     )
 
 
@@ -300,18 +301,21 @@ def reactie_verbergen(request: HttpRequest, pk: int) -> HttpResponse:
     reactie = selectors.reactie_get(pk=pk)
     kern.traject_get(user=request.user, pk=reactie.traject_id)  # 404 outside one's gemeente
     vereis_rol(request.user, reactie.traject, A)
-    form = ReactieVerbergenForm(_post(request))
-    if request.method == "POST" and form.is_valid():
+
+    def bewaren(form):
         services.reactie_verbergen(
             reactie=reactie, door=request.user, reden=form.cleaned_data["reden"]
         )
         messages.success(request, _("De reactie is verborgen. Het initiatief krijgt bericht."))
         return redirect("initiatieven:reacties_beheer", gemeente=reactie.traject.gemeente.slug)
-    return render(
+
+    return formulier_afhandelen(
         request,
-        "initiatieven/reactie_actie.html",
-        {"reactie": reactie, "form": form, "verbergen": True},
-        status=400 if request.method == "POST" else 200,
+        ReactieVerbergenForm(_post(request)),
+        template="initiatieven/reactie_actie.html",
+        context={"reactie": reactie, "verbergen": True},
+        bewaren=bewaren,
+        weigering=None,
     )
 
 
@@ -348,36 +352,36 @@ def voorstel_starten(
     context = {"gemeente": gemeente_obj, "opgave": opgave_obj}
     if opgave_obj is not None and not opgave_obj.is_open:
         return render(request, "initiatieven/voorstel_starten.html", context, status=410)
-    form = VoorstelStartForm(
-        _post(request), met_email=not ingelogd, uitdaagrecht=opgave_obj is None
-    )
-    if request.method == "POST" and form.is_valid():
+
+    def bewaren(form):
         data = form.cleaned_data
         limiet_bewaken(
             request, soort="voorstel", adres=data["email"] if not ingelogd else request.user.email
         )
-        try:
-            voorstel = services.voorstel_starten(
-                gemeente=gemeente_obj,
-                opgave=opgave_obj,
-                titel=data["titel"],
-                initiatief_naam=data["initiatief_naam"],
-                taak=data.get("taak", ""),
-                email=data.get("email", ""),
-                gebruiker=request.user if ingelogd else None,
-            )
-        except IntakeFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            # Anonymously the page answers the same, also when nothing was made (the
-            # address belongs to an official of this gemeente, who gets a mail instead).
-            if ingelogd and voorstel is not None:
-                messages.success(request, _("Uw voorstel is aangemaakt. Vul het verder in."))
-                return redirect("initiatieven:voorstel_wijzigen", pk=voorstel.traject_id)
-            return redirect("initiatieven:voorstel_gestart", gemeente=gemeente_obj.slug)
-    context["form"] = form
-    status = 400 if request.method == "POST" else 200
-    return render(request, "initiatieven/voorstel_starten.html", context, status=status)
+        voorstel = services.voorstel_starten(
+            gemeente=gemeente_obj,
+            opgave=opgave_obj,
+            titel=data["titel"],
+            initiatief_naam=data["initiatief_naam"],
+            taak=data.get("taak", ""),
+            email=data.get("email", ""),
+            gebruiker=request.user if ingelogd else None,
+        )
+        # Anonymously the page answers the same, also when nothing was made (the
+        # address belongs to an official of this gemeente, who gets a mail instead).
+        if ingelogd and voorstel is not None:
+            messages.success(request, _("Uw voorstel is aangemaakt. Vul het verder in."))
+            return redirect("initiatieven:voorstel_wijzigen", pk=voorstel.traject_id)
+        return redirect("initiatieven:voorstel_gestart", gemeente=gemeente_obj.slug)
+
+    return formulier_afhandelen(
+        request,
+        VoorstelStartForm(_post(request), met_email=not ingelogd, uitdaagrecht=opgave_obj is None),
+        template="initiatieven/voorstel_starten.html",
+        context=context,
+        bewaren=bewaren,
+        weigering=IntakeFout,
+    )
 
 
 def voorstel_gestart(request: HttpRequest, gemeente: str) -> HttpResponse:
@@ -400,6 +404,8 @@ def opgaven_beheer(request: HttpRequest, gemeente: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def opgave_bewerken(request: HttpRequest, gemeente: str, pk: int | None = None) -> HttpResponse:
+    """Not through ``formulier_afhandelen``: the service's ``ValidationError`` (the model's own
+    checks) also goes on the form, besides its refusal."""
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
     opgave_obj = selectors.opgave_get(gemeente=gemeente_obj, pk=pk) if pk else None
     form = OpgaveForm(_post(request), instance=opgave_obj)
@@ -482,7 +488,8 @@ def voorstellen(request: HttpRequest, gemeente: str) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def criteria(request: HttpRequest, gemeente: str) -> HttpResponse:
-    """Beheerders manage their gemeente's assessment criteria."""
+    """Beheerders manage their gemeente's assessment criteria. A formset, not a form: not
+    through ``formulier_afhandelen``."""
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente, beheerder=True)
     services.criteria_voor_gemeente(gemeente=gemeente_obj)
     qs = Beoordelingscriterium.objects.filter(gemeente=gemeente_obj).order_by("volgorde", "pk")
@@ -589,6 +596,7 @@ def _concept_voor_initiatief(request: HttpRequest, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def voorstel_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    """Two forms and a formset saved together: not through ``formulier_afhandelen``."""
     traject, voorstel_obj = _concept_voor_initiatief(request, pk)
     data = _post(request)
     voorstel_form = VoorstelForm(data, instance=voorstel_obj, prefix="voorstel")
@@ -630,32 +638,29 @@ def voorstel_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def bijlagen(request: HttpRequest, pk: int) -> HttpResponse:
     traject, voorstel_obj = _concept_voor_initiatief(request, pk)
-    form = BijlageForm(_post(request), request.FILES if request.method == "POST" else None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.bijlage_toevoegen(
-                voorstel=voorstel_obj,
-                door=request.user,
-                bestand=form.cleaned_data["bestand"],
-                mime=form.mime,
-                soort=form.cleaned_data["soort"],
-            )
-        except IntakeFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("De bijlage is toegevoegd."))
-            return redirect("initiatieven:bijlagen", pk=traject.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+
+    def bewaren(form):
+        services.bijlage_toevoegen(
+            voorstel=voorstel_obj,
+            door=request.user,
+            bestand=form.cleaned_data["bestand"],
+            mime=form.mime,
+            soort=form.cleaned_data["soort"],
+        )
+        messages.success(request, _("De bijlage is toegevoegd."))
+        return redirect("initiatieven:bijlagen", pk=traject.pk)
+
+    return formulier_afhandelen(
         request,
-        "initiatieven/bijlagen.html",
-        {
+        BijlageForm(_post(request), request.FILES if request.method == "POST" else None),
+        template="initiatieven/bijlagen.html",
+        context=lambda: {
             "traject": traject,
             "voorstel": voorstel_obj,
-            "form": form,
             "bijlagen": voorstel_obj.bijlagen.all(),
         },
-        status=status,
+        bewaren=bewaren,
+        weigering=IntakeFout,
     )
 
 
@@ -685,34 +690,34 @@ def bijlage_downloaden(request: HttpRequest, pk: int, bijlage: int) -> FileRespo
 @require_http_methods(["GET", "POST"])
 def steun(request: HttpRequest, pk: int) -> HttpResponse:
     traject, voorstel_obj = _concept_voor_initiatief(request, pk)
-    form = SteunForm(_post(request))
-    if request.method == "POST" and form.is_valid():
+
+    def bewaren(form):
         limiet_bewaken(request, soort="steun", adres=form.cleaned_data["email"], traject=traject.pk)
-        try:
-            services.steun_vragen(
-                voorstel=voorstel_obj,
-                door=request.user,
-                naam=form.cleaned_data["naam"],
-                email=form.cleaned_data["email"],
-            )
-        except IntakeFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("Wij hebben een e-mail met een bevestigingslink gestuurd."))
-            return redirect("initiatieven:steun", pk=traject.pk)
-    status = 400 if request.method == "POST" else 200
-    steunbetuigingen = list(voorstel_obj.steunbetuigingen.order_by("pk"))
-    return render(
-        request,
-        "initiatieven/steun.html",
-        {
+        services.steun_vragen(
+            voorstel=voorstel_obj,
+            door=request.user,
+            naam=form.cleaned_data["naam"],
+            email=form.cleaned_data["email"],
+        )
+        messages.success(request, _("Wij hebben een e-mail met een bevestigingslink gestuurd."))
+        return redirect("initiatieven:steun", pk=traject.pk)
+
+    def context():
+        steunbetuigingen = list(voorstel_obj.steunbetuigingen.order_by("pk"))
+        return {
             "traject": traject,
             "voorstel": voorstel_obj,
-            "form": form,
             "steunbetuigingen": steunbetuigingen,
             "bevestigd": sum(1 for s in steunbetuigingen if s.bevestigd_op),
-        },
-        status=status,
+        }
+
+    return formulier_afhandelen(
+        request,
+        SteunForm(_post(request)),
+        template="initiatieven/steun.html",
+        context=context,
+        bewaren=bewaren,
+        weigering=IntakeFout,
     )
 
 
@@ -766,30 +771,28 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
         scores=huidige,
         initial={"samenvatting": beoordeling.samenvatting if beoordeling else ""},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.beoordeling_opslaan(
-                voorstel=voorstel_obj,
-                door=request.user,
-                samenvatting=form.cleaned_data["samenvatting"],
-                scores=form.scores(),
-            )
-        except IntakeFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("De beoordeling is opgeslagen."))
-            return redirect("initiatieven:voorstel", pk=traject.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(
+
+    def bewaren(form):
+        services.beoordeling_opslaan(
+            voorstel=voorstel_obj,
+            door=request.user,
+            samenvatting=form.cleaned_data["samenvatting"],
+            scores=form.scores(),
+        )
+        messages.success(request, _("De beoordeling is opgeslagen."))
+        return redirect("initiatieven:voorstel", pk=traject.pk)
+
+    return formulier_afhandelen(
         request,
-        "initiatieven/beoordelen.html",
-        {
+        form,
+        template="initiatieven/beoordelen.html",
+        context=lambda: {
             "traject": traject,
             "voorstel": voorstel_obj,
-            "form": form,
             "telling": selectors.steun_telling(voorstel=voorstel_obj),
         },
-        status=status,
+        bewaren=bewaren,
+        weigering=IntakeFout,
     )
 
 
@@ -800,64 +803,49 @@ def besluiten(request: HttpRequest, pk: int) -> HttpResponse:
     voorstel_obj = selectors.voorstel_get(traject=traject)
     if traject.status != TrajectStatus.INGEDIEND:
         raise PermissionDenied(_("Over dit voorstel is al besloten."))
-    form = BesluitForm(
-        _post(request), initial={"status": traject.status}, opgave=voorstel_obj.opgave
-    )
-    status = 200
-    if request.method == "POST":
-        status = 400
-        if form.is_valid():
-            if form.cleaned_data["status"] != traject.status:
-                form.add_error(None, _("Het traject is intussen gewijzigd. Bekijk het opnieuw."))
-                status = 409
-            else:
-                try:
-                    andere = services.besluiten_over_voorstel(
-                        traject=traject,
-                        door=request.user,
-                        besluit=form.cleaned_data["besluit"],
-                        motivatie=form.cleaned_data["motivatie"],
-                        sluiten=form.cleaned_data.get("opgave_sluiten", False),
-                    )
-                except (TransitieGeweigerd, IntakeFout) as exc:
-                    toegang_doorgeven(exc)
-                    form.add_error(None, exc.bericht)
-                    for reden in exc.redenen:
-                        form.add_error(None, reden)
-                    status = 409
-                else:
-                    messages.success(
-                        request, _("Het besluit is genomen. De besluitbrief wordt gemaakt.")
-                    )
-                    if form.cleaned_data.get("opgave_sluiten"):
-                        messages.info(
-                            request,
-                            _(
-                                "De opgave is gesloten: er kunnen geen nieuwe voorstellen bij komen."  # noqa: E501
-                            ),
-                        )
-                    if andere:
-                        messages.info(
-                            request,
-                            _(
-                                "Op deze opgave wachten nog %(aantal)s andere voorstellen. Zij "
-                                "hebben een bericht gekregen. Besluit ook over hen."
-                            )
-                            % {"aantal": len(andere)},
-                        )
-                    return redirect("initiatieven:voorstel", pk=traject.pk)
-    return render(
+
+    def bewaren(form):
+        if form.cleaned_data["status"] != traject.status:
+            # A form from before someone else's step: refused like a step that may not happen.
+            raise TransitieGeweigerd(_("Het traject is intussen gewijzigd. Bekijk het opnieuw."))
+        andere = services.besluiten_over_voorstel(
+            traject=traject,
+            door=request.user,
+            besluit=form.cleaned_data["besluit"],
+            motivatie=form.cleaned_data["motivatie"],
+            sluiten=form.cleaned_data.get("opgave_sluiten", False),
+        )
+        messages.success(request, _("Het besluit is genomen. De besluitbrief wordt gemaakt."))
+        if form.cleaned_data.get("opgave_sluiten"):
+            messages.info(
+                request,
+                _("De opgave is gesloten: er kunnen geen nieuwe voorstellen bij komen."),  # noqa: E501
+            )
+        if andere:
+            messages.info(
+                request,
+                _(
+                    "Op deze opgave wachten nog %(aantal)s andere voorstellen. Zij "
+                    "hebben een bericht gekregen. Besluit ook over hen."
+                )
+                % {"aantal": len(andere)},
+            )
+        return redirect("initiatieven:voorstel", pk=traject.pk)
+
+    return formulier_afhandelen(
         request,
-        "initiatieven/besluiten.html",
-        {
+        BesluitForm(_post(request), initial={"status": traject.status}, opgave=voorstel_obj.opgave),
+        template="initiatieven/besluiten.html",
+        context=lambda: {
             "traject": traject,
             "voorstel": voorstel_obj,
-            "form": form,
             "scores": selectors.beoordeling_scores(voorstel=voorstel_obj),
             "compleet": selectors.beoordeling_compleet(voorstel=voorstel_obj),
             "andere": selectors.concurrerende_voorstellen(voorstel=voorstel_obj),
         },
-        status=status,
+        bewaren=bewaren,
+        weigering=(TransitieGeweigerd, IntakeFout),
+        status_weigering=409,
     )
 
 
@@ -930,6 +918,7 @@ def _horizon_voor_bewerken(request: HttpRequest, pk: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def horizon_wijzigen(request: HttpRequest, pk: int) -> HttpResponse:
+    """A form and a formset saved together: not through ``formulier_afhandelen``."""
     traject, horizon_obj = _horizon_voor_bewerken(request, pk)
     data = _post(request)
     form = HorizonForm(data, instance=horizon_obj, initial={"versie": horizon_obj.versie})

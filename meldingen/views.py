@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from aanbesteden.formulieren import formulier_afhandelen
+
 from . import selectors, services
 from .forms import VoorkeurenForm
 from .models import Notificatie
@@ -68,11 +70,17 @@ def alles_gelezen(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def voorkeuren(request: HttpRequest) -> HttpResponse:
     huidig = selectors.voorkeuren_van(user=request.user)
-    form = VoorkeurenForm(request.POST or None, huidig=huidig)
-    if request.method == "POST":
-        if not form.is_valid():
-            return render(request, "meldingen/voorkeuren.html", {"form": form}, status=400)
+
+    def bewaren(form):
         services.voorkeuren_opslaan(gebruiker=request.user, keuzes=form.cleaned_data)
         messages.success(request, _("Uw keuzes voor e-mail zijn bewaard."))
         return redirect("meldingen:voorkeuren")
-    return render(request, "meldingen/voorkeuren.html", {"form": form})
+
+    return formulier_afhandelen(
+        request,
+        VoorkeurenForm(request.POST or None, huidig=huidig),
+        template="meldingen/voorkeuren.html",
+        context={},
+        bewaren=bewaren,
+        weigering=None,
+    )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from aanbesteden.constants import Rol, TrajectStatus
+from aanbesteden.formulieren import formulier_afhandelen
 from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
 from aanbesteden.selectors import traject_get
@@ -52,6 +53,31 @@ def _concept_voor_ambtenaar(request: HttpRequest, pk, nummer):
 
 def _terug(versie):
     return redirect("overdracht:versie", pk=versie.traject_id, nummer=versie.nummer)
+
+
+def _formulier(request, traject, versie, form, *, bewaren, titel, knop, uitleg=""):
+    """A form page on a version of the agreement, handled the one way
+    (``formulier_afhandelen``)."""
+    return formulier_afhandelen(
+        request,
+        form,
+        template="formulier.html",
+        context={
+            "traject": traject,
+            "versie": versie,
+            "titel": titel,
+            "inleiding": _("Overeenkomst voor “%(titel)s”, versie %(nummer)s.")
+            % {"titel": traject.titel, "nummer": versie.nummer},
+            "uitleg": uitleg,
+            "knop": knop,
+            "terug": reverse(
+                "overdracht:versie", kwargs={"pk": traject.pk, "nummer": versie.nummer}
+            ),
+            "terug_tekst": _("Terug naar de overeenkomst"),
+        },
+        bewaren=bewaren,
+        weigering=services.OvereenkomstFout,
+    )
 
 
 def _buiten_overdracht(request: HttpRequest, traject, versie) -> HttpResponse | None:
@@ -127,27 +153,20 @@ def versie_bewerken(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
             request, _("Deze versie is al vastgesteld en kan niet meer worden gewijzigd.")
         )
         return _terug(versie)
-    form = VersieForm(request.POST or None, instance=versie)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.versie_wijzigen(versie=versie, door=request.user, **form.cleaned_data)
-        except services.OvereenkomstFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("De teksten van de overeenkomst zijn opgeslagen."))
-            return _terug(versie)
-    status = 400 if request.method == "POST" else 200
-    return render(
+
+    def bewaren(form):
+        services.versie_wijzigen(versie=versie, door=request.user, **form.cleaned_data)
+        messages.success(request, _("De teksten van de overeenkomst zijn opgeslagen."))
+        return _terug(versie)
+
+    return _formulier(
         request,
-        "overdracht/formulier.html",
-        {
-            "traject": traject,
-            "versie": versie,
-            "form": form,
-            "titel": _("Teksten en looptijd wijzigen"),
-            "knop": _("Opslaan"),
-        },
-        status=status,
+        traject,
+        versie,
+        VersieForm(request.POST or None, instance=versie),
+        bewaren=bewaren,
+        titel=_("Teksten en looptijd wijzigen"),
+        knop=_("Opslaan"),
     )
 
 
@@ -177,26 +196,20 @@ def clausule_bewerken(request: HttpRequest, pk: int, nummer: int, id: int) -> Ht
 
 
 def _clausule_opslaan(request, traject, versie, form, clausule, titel):
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.versie_clausule_opslaan(
-                versie=versie,
-                door=request.user,
-                titel=form.cleaned_data["titel"],
-                tekst=form.cleaned_data["tekst"],
-                bron=form.cleaned_data.get("bron"),
-                clausule=clausule,
-            )
-        except services.OvereenkomstFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("De clausule is opgeslagen."))
-            return _terug(versie)
-    return render(
-        request,
-        "overdracht/formulier.html",
-        {"traject": traject, "versie": versie, "form": form, "titel": titel, "knop": _("Opslaan")},
-        status=400 if request.method == "POST" else 200,
+    def bewaren(form):
+        services.versie_clausule_opslaan(
+            versie=versie,
+            door=request.user,
+            titel=form.cleaned_data["titel"],
+            tekst=form.cleaned_data["tekst"],
+            bron=form.cleaned_data.get("bron"),
+            clausule=clausule,
+        )
+        messages.success(request, _("De clausule is opgeslagen."))
+        return _terug(versie)
+
+    return _formulier(
+        request, traject, versie, form, bewaren=bewaren, titel=titel, knop=_("Opslaan")
     )
 
 
@@ -226,36 +239,31 @@ def vaststellen(request: HttpRequest, pk: int, nummer: int) -> HttpResponse:
     form = VaststellenForm(
         request.POST or None, ambtenaren=selectors.tekenbevoegde_ambtenaren(traject=traject)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.versie_vaststellen(
-                versie=versie,
-                door=request.user,
-                gemeente_ondertekenaar=form.cleaned_data["ondertekenaar"],
-            )
-        except services.OvereenkomstFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _("De versie is vastgesteld. De PDF wordt gemaakt; daarna kan iedereen tekenen."),
-            )
-            return _terug(versie)
-    return render(
+
+    def bewaren(form):
+        services.versie_vaststellen(
+            versie=versie,
+            door=request.user,
+            gemeente_ondertekenaar=form.cleaned_data["ondertekenaar"],
+        )
+        messages.success(
+            request,
+            _("De versie is vastgesteld. De PDF wordt gemaakt; daarna kan iedereen tekenen."),
+        )
+        return _terug(versie)
+
+    return _formulier(
         request,
-        "overdracht/formulier.html",
-        {
-            "traject": traject,
-            "versie": versie,
-            "form": form,
-            "titel": _("Versie vaststellen"),
-            "uitleg": _(
-                "Na het vaststellen kan de tekst niet meer veranderen. Van de vastgestelde "
-                "versie wordt een PDF gemaakt die alle partijen ondertekenen."
-            ),
-            "knop": _("Vaststellen"),
-        },
-        status=400 if request.method == "POST" else 200,
+        traject,
+        versie,
+        form,
+        bewaren=bewaren,
+        titel=_("Versie vaststellen"),
+        knop=_("Vaststellen"),
+        uitleg=_(
+            "Na het vaststellen kan de tekst niet meer veranderen. Van de vastgestelde "
+            "versie wordt een PDF gemaakt die alle partijen ondertekenen."
+        ),
     )
 
 
@@ -350,37 +358,36 @@ def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse
         initial={"pdf_sha256": versie.pdf_sha256},
         naam_bekend=bool(ondertekening.naam),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            _rij, nieuw = services.ondertekening_tekenen(
-                ondertekening_id=ondertekening.pk,
-                door=request.user,
-                ip_adres=request.META.get("REMOTE_ADDR"),
-                getypte_naam=form.cleaned_data["naam"],
-                pdf_sha256=form.cleaned_data["pdf_sha256"],
-                identiteit=sessie_identiteit(request),
-            )
-        except services.OvereenkomstFout as exc:
-            form.add_error(None, str(exc))
+
+    def bewaren(form):
+        _rij, nieuw = services.ondertekening_tekenen(
+            ondertekening_id=ondertekening.pk,
+            door=request.user,
+            ip_adres=request.META.get("REMOTE_ADDR"),
+            getypte_naam=form.cleaned_data["naam"],
+            pdf_sha256=form.cleaned_data["pdf_sha256"],
+            identiteit=sessie_identiteit(request),
+        )
+        if nieuw:
+            messages.success(request, _("Dank u wel. Uw handtekening is vastgelegd."))
         else:
-            if nieuw:
-                messages.success(request, _("Dank u wel. Uw handtekening is vastgelegd."))
-            else:
-                messages.info(request, _("U hebt deze versie al ondertekend."))
-            return _terug(versie)
-    return render(
+            messages.info(request, _("U hebt deze versie al ondertekend."))
+        return _terug(versie)
+
+    return formulier_afhandelen(
         request,
-        "overdracht/tekenen.html",
-        {
+        form,
+        template="overdracht/tekenen.html",
+        context=lambda: {
             "traject": traject,
             "versie": versie,
             "ondertekening": ondertekening,
-            "form": form,
             "kan_tekenen": kan_tekenen,
             "instemmingstekst": services.instemmingstekst(ondertekening, versie),
             **_identiteit_context(request, traject, ondertekening),
         },
-        status=400 if request.method == "POST" else 200,
+        bewaren=bewaren,
+        weigering=services.OvereenkomstFout,
     )
 
 
@@ -388,40 +395,31 @@ def tekenen(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse
 @require_http_methods(["GET", "POST"])
 def weigeren(request: HttpRequest, pk: int, nummer: int, id: int) -> HttpResponse:
     traject, versie, ondertekening = _eigen_ondertekening(request, pk, nummer, id)
-    form = WeigerenForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.ondertekening_weigeren(
-                ondertekening_id=ondertekening.pk,
-                door=request.user,
-                reden=form.cleaned_data["reden"],
-            )
-        except services.OvereenkomstFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                _(
-                    "U hebt niet getekend. Het traject gaat terug naar de route "
-                    "voor een nieuwe versie."
-                ),
-            )
-            return redirect(traject.get_absolute_url())
-    return render(
+
+    def bewaren(form):
+        services.ondertekening_weigeren(
+            ondertekening_id=ondertekening.pk,
+            door=request.user,
+            reden=form.cleaned_data["reden"],
+        )
+        messages.success(
+            request,
+            _("U hebt niet getekend. Het traject gaat terug naar de route voor een nieuwe versie."),
+        )
+        return traject.get_absolute_url()
+
+    return _formulier(
         request,
-        "overdracht/formulier.html",
-        {
-            "traject": traject,
-            "versie": versie,
-            "form": form,
-            "titel": _("Niet tekenen"),
-            "uitleg": _(
-                "Als u niet tekent, vervalt deze versie en gaat het traject terug naar de route. "
-                "Daarna volgt een nieuwe versie die iedereen opnieuw tekent."
-            ),
-            "knop": _("Niet tekenen"),
-        },
-        status=400 if request.method == "POST" else 200,
+        traject,
+        versie,
+        WeigerenForm(request.POST or None),
+        bewaren=bewaren,
+        titel=_("Niet tekenen"),
+        knop=_("Niet tekenen"),
+        uitleg=_(
+            "Als u niet tekent, vervalt deze versie en gaat het traject terug naar de route. "
+            "Daarna volgt een nieuwe versie die iedereen opnieuw tekent."
+        ),
     )
 
 
@@ -453,29 +451,30 @@ def bibliotheek_clausule(
     gemeente_obj = _bibliotheek_van(request, gemeente)
     vereis(request.user, "gemeente.beheerder", gemeente_obj)
     clausule = get_object_or_404(Clausule, pk=id, gemeente=gemeente_obj) if id else None
-    form = ClausuleForm(request.POST or None, instance=clausule)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.clausule_opslaan(
-                gemeente=gemeente_obj, door=request.user, clausule=clausule, **form.cleaned_data
-            )
-        except services.OvereenkomstFout as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, _("De clausule is opgeslagen."))
-            return redirect("overdracht:bibliotheek", gemeente=gemeente_obj.slug)
-    return render(
+
+    def bewaren(form):
+        services.clausule_opslaan(
+            gemeente=gemeente_obj, door=request.user, clausule=clausule, **form.cleaned_data
+        )
+        messages.success(request, _("De clausule is opgeslagen."))
+        return redirect("overdracht:bibliotheek", gemeente=gemeente_obj.slug)
+
+    return formulier_afhandelen(
         request,
-        "overdracht/bibliotheek_clausule.html",
-        {"gemeente": gemeente_obj, "form": form, "clausule": clausule},
-        status=400 if request.method == "POST" else 200,
+        ClausuleForm(request.POST or None, instance=clausule),
+        template="overdracht/bibliotheek_clausule.html",
+        context={"gemeente": gemeente_obj, "clausule": clausule},
+        bewaren=bewaren,
+        weigering=services.OvereenkomstFout,
     )
 
 
 # --- public verification ------------------------------------------------------------------------
 @require_http_methods(["GET", "POST"])
 def verifieren(request: HttpRequest) -> HttpResponse:
-    """Anyone may check a PDF the platform sealed: an agreement or a decision letter."""
+    """Anyone may check a PDF the platform sealed: an agreement or a decision letter. A check,
+    not a save (no service refusal; a forged PDF answers 422): left out of
+    ``formulier_afhandelen``."""
     from initiatieven.selectors import besluitbrief_voor_sha256
 
     form = VerifierenForm(request.POST or None, request.FILES or None)

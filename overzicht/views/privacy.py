@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from aanbesteden.formulieren import formulier_afhandelen
+
 from ..forms import WissenForm
 from ..services.privacy import gebruiker_wissen, persoonsgegevens, persoonsgegevens_zip
 
@@ -49,9 +51,16 @@ def privacy_export_zip(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["POST"])
 def privacy_wissen(request: HttpRequest) -> HttpResponse:
-    form = WissenForm(request.POST)
-    if not form.is_valid():
-        return render(request, "overzicht/privacy.html", {"form": form}, status=400)
-    verslag = gebruiker_wissen(gebruiker=request.user)
-    logout(request)
-    return render(request, "overzicht/gewist.html", {"verslag": verslag})
+    def bewaren(form):
+        verslag = gebruiker_wissen(gebruiker=request.user)
+        logout(request)
+        return render(request, "overzicht/gewist.html", {"verslag": verslag})
+
+    return formulier_afhandelen(
+        request,
+        WissenForm(request.POST),
+        template="overzicht/privacy.html",
+        context={},
+        bewaren=bewaren,
+        weigering=None,
+    )

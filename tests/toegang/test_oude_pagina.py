@@ -250,6 +250,9 @@ FORMULIEREN: dict[str, Formulier] = {
     "coalities:uitnodigen GET": Formulier(invullen=lambda w: {"email": "club@example.org"}),
     "coalities:uitnodiging_opnieuw POST": Formulier(pagina=pagina_van("coalities:coalitie")),
     "coalities:uitnodiging_intrekken POST": Formulier(pagina=pagina_van("coalities:coalitie")),
+    "coalities:horizon_oordeel POST": Formulier(
+        pagina=pagina_van("coalities:coalitie"), invullen=lambda w: {"oordeel": "ja"}
+    ),
     "coalities:vertrekken GET": Formulier(
         invullen=lambda w: {"bevestig": "on"},
         # A partner may leave in the route phase too (the route then needs new agreements).

@@ -1,6 +1,6 @@
 """Rows of the roles × pages table for the phase apps and the overviews.
 
-Objects are built with the phase apps' own test builders (``tests/<app>/conftest.py``), so
+Objects are built with the phase apps' own test builders (``tests/<app>/factories.py``), so
 the matrix sees the same data the phase tests do. Each row names the traject status its page
 belongs to (``status``); the request is made with the traject in that status.
 """

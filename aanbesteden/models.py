@@ -24,6 +24,7 @@ from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 from django_fsm_log.decorators import fsm_log_by, fsm_log_description
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 
+from .basismodellen import MetAanmaaktijd, MetTijdstempels
 from .constants import FASEN, EvaluatieFrequentie, LidmaatschapRol, Taal, TrajectStatus
 from .fasen import fasen
 from .permissions import mag_vuren
@@ -111,7 +112,7 @@ def contact_href(waarde: str) -> str:
     return waarde if waarde.startswith("https://") else f"mailto:{waarde}"
 
 
-class Gemeente(models.Model):
+class Gemeente(MetAanmaaktijd):
     naam = models.CharField(_("naam"), max_length=200, unique=True)
     slug = models.SlugField(_("korte naam in adressen"), max_length=80, unique=True)
     cbs_code = models.CharField(
@@ -171,7 +172,6 @@ class Gemeente(models.Model):
             "en tellen wij de steun uit de gemeente apart."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("gemeente")
@@ -204,7 +204,7 @@ class Gemeente(models.Model):
         return contact_href(self.privacy_contact)
 
 
-class Lidmaatschap(models.Model):
+class Lidmaatschap(MetAanmaaktijd):
     """An official's membership of a gemeente. The row itself is the official's access to every
     traject of the gemeente (``permissions.traject_rollen``): it ends when the row goes."""
 
@@ -228,7 +228,6 @@ class Lidmaatschap(models.Model):
         default=False,
         help_text=_("Mag namens de gemeente overeenkomsten ondertekenen."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("lidmaatschap")
@@ -281,7 +280,7 @@ GEMEENTE_VAST = _(
 )
 
 
-class Traject(ConcurrentTransitionMixin, TrajectTransities, models.Model):
+class Traject(ConcurrentTransitionMixin, TrajectTransities, MetTijdstempels):
     """One task on its way from first idea to structural anchoring."""
 
     gemeente = models.ForeignKey(
@@ -308,8 +307,6 @@ class Traject(ConcurrentTransitionMixin, TrajectTransities, models.Model):
         related_name="+",
         verbose_name=_("aangemaakt door"),
     )
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("traject")
@@ -368,7 +365,7 @@ class Traject(ConcurrentTransitionMixin, TrajectTransities, models.Model):
         return 0
 
 
-class Werk(models.Model):
+class Werk(MetAanmaaktijd):
     """One piece of background work the platform owes, written in the same transaction as the
     change that asks for it (a transactional outbox): the database, not the broker, is the
     source of truth for work to be done. It is handed to Celery after the commit; when the
@@ -383,7 +380,6 @@ class Werk(models.Model):
     aangeboden_op = models.DateTimeField(_("laatst aangeboden op"), null=True, blank=True)
     laatste_fout = models.TextField(_("laatste fout bij aanbieden"), blank=True)
     klaar_op = models.DateTimeField(_("klaar op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("achtergrondwerk")

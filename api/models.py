@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden.basismodellen import MetAanmaaktijd, MetTijdstempels
 from aanbesteden.models import Gemeente, Traject
 
 from .constants import LeveringStatus, Scope
@@ -30,7 +31,7 @@ def nieuw_token() -> str:
     return TOKEN_PREFIX + secrets.token_urlsafe(32)
 
 
-class Applicatie(models.Model):
+class Applicatie(MetAanmaaktijd):
     """A system of one gemeente (its case system, website, council information system) that
     reads the API with a token. Only the token's hash is stored; the token itself is shown
     once, when the platform manager makes it in the admin."""
@@ -60,7 +61,6 @@ class Applicatie(models.Model):
     )
     is_active = models.BooleanField(_("actief"), default=True)
     laatst_gebruikt_op = models.DateTimeField(_("laatst gebruikt op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("API-applicatie")
@@ -83,7 +83,7 @@ class Applicatie(models.Model):
         return self.scope == Scope.LEZEN_SCHRIJVEN
 
 
-class Webhookabonnement(models.Model):
+class Webhookabonnement(MetAanmaaktijd):
     """A gemeente's system asks to hear of every phase change of the gemeente's trajecten at
     ``url``; each delivery is signed with ``geheim`` (HMAC-SHA256). The secret must be kept
     to sign with, so it is stored as it is and never shown again after it was made."""
@@ -99,7 +99,6 @@ class Webhookabonnement(models.Model):
     )
     geheim = models.CharField(_("geheim"), max_length=100, editable=False)
     is_active = models.BooleanField(_("actief"), default=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("webhookabonnement")
@@ -110,7 +109,7 @@ class Webhookabonnement(models.Model):
         return self.url
 
 
-class Webhooklevering(models.Model):
+class Webhooklevering(MetTijdstempels):
     """One phase change delivered to one subscription: made in the transition's transaction,
     at most once per change and subscription, and updated by the task after every attempt."""
 
@@ -135,8 +134,6 @@ class Webhooklevering(models.Model):
     )
     laatste_fout = models.CharField(_("laatste fout"), max_length=500, blank=True)
     geleverd_op = models.DateTimeField(_("geleverd op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     class Meta:
         verbose_name = _("webhooklevering")

@@ -71,7 +71,7 @@ def overeenkomst_maken():
         ambtenaar_van,
         partner_van,
     )
-    from tests.overdracht.conftest import traject_in_overdracht
+    from tests.overdracht.factories import traject_in_overdracht
 
     gemeente = GemeenteFactory(naam="Deventer", slug="deventer", cbs_code="GM0150")
     ambtenaar = ambtenaar_van(gemeente, email="ambtenaar@bench.example.org", naam="Anne de Vries")

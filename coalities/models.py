@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from aanbesteden import opmaak
+from aanbesteden.basismodellen import MetAanmaaktijd
 from aanbesteden.constants import PartijSoort
 from aanbesteden.models import Traject
 from initiatieven.models import Indicator, kvk_validator
@@ -29,7 +30,7 @@ from .constants import (
 BEDRAG = {"max_digits": 12, "decimal_places": 2}
 
 
-class Uitnodiging(models.Model):
+class Uitnodiging(MetAanmaaktijd):
     """An invitation by e-mail: a one-time link that expires. Only a hash of the token is kept."""
 
     traject = models.ForeignKey(
@@ -57,7 +58,6 @@ class Uitnodiging(models.Model):
     keer_verzonden = models.PositiveSmallIntegerField(default=1)
     verzonden_op = models.DateTimeField(_("laatst verzonden op"))
     beantwoord_op = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("uitnodiging")
@@ -216,7 +216,7 @@ class Route(models.Model):
         return opmaak.maanden_later(self.startdatum, self.looptijd_maanden)
 
 
-class RouteVersie(models.Model):
+class RouteVersie(MetAanmaaktijd):
     """An earlier version of the route, with what changed."""
 
     route = models.ForeignKey(Route, on_delete=models.CASCADE, related_name="versies")
@@ -226,7 +226,6 @@ class RouteVersie(models.Model):
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("versie van de route")

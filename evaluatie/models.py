@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden.basismodellen import MetAanmaaktijd
 from aanbesteden.constants import PartijSoort
 from aanbesteden.models import Traject
 from coalities.models import Partner, Tranche
@@ -15,7 +16,7 @@ from initiatieven.models import Indicator
 from .constants import Conclusie, HerinneringSoort, MomentStatus, VerankeringWijze
 
 
-class Evaluatiemoment(models.Model):
+class Evaluatiemoment(MetAanmaaktijd):
     traject = models.ForeignKey(
         Traject,
         on_delete=models.CASCADE,
@@ -30,7 +31,6 @@ class Evaluatiemoment(models.Model):
         _("status"), max_length=10, choices=MomentStatus.choices, default=MomentStatus.GEPLAND
     )
     afgerond_op = models.DateTimeField(_("afgerond op"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("evaluatiemoment")
@@ -47,7 +47,7 @@ class Evaluatiemoment(models.Model):
         return f"{self.traject} – {self.gepland_op:%Y-%m-%d}"
 
 
-class Herinnering(models.Model):
+class Herinnering(MetAanmaaktijd):
     """A reminder that was (or is being) sent: at most one per moment and kind."""
 
     moment = models.ForeignKey(
@@ -56,7 +56,6 @@ class Herinnering(models.Model):
     soort = models.CharField(_("soort"), max_length=10, choices=HerinneringSoort.choices)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     aantal_ontvangers = models.PositiveSmallIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("herinnering")
@@ -69,7 +68,7 @@ class Herinnering(models.Model):
         return f"{self.moment}: {self.get_soort_display()}"
 
 
-class Evaluatie(models.Model):
+class Evaluatie(MetAanmaaktijd):
     moment = models.OneToOneField(
         Evaluatiemoment, on_delete=models.CASCADE, related_name="evaluatie"
     )
@@ -87,7 +86,6 @@ class Evaluatie(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("evaluatie")
@@ -168,12 +166,11 @@ class Besteding(models.Model):
         return f"{self.tranche}: {self.bedrag}"
 
 
-class Verankering(models.Model):
+class Verankering(MetAanmaaktijd):
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="verankering")
     wijze = models.CharField(_("hoe verankerd"), max_length=10, choices=VerankeringWijze.choices)
     omschrijving = models.TextField(_("omschrijving"), max_length=5000)
     ingangsdatum = models.DateField(_("met ingang van"))
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("verankering")

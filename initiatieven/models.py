@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden.basismodellen import MetAanmaaktijd, MetTijdstempels
 from aanbesteden.models import Gemeente, Traject, Werk
 
 from .constants import (
@@ -34,7 +35,7 @@ postcode_validator = RegexValidator(
 )
 
 
-class Opgave(models.Model):
+class Opgave(MetTijdstempels):
     """A call: a task the gemeente wants to hand over, open for proposals until its deadline."""
 
     gemeente = models.ForeignKey(
@@ -60,8 +61,6 @@ class Opgave(models.Model):
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("opgave")
@@ -90,7 +89,7 @@ class Opgave(models.Model):
         return self.status == OpgaveStatus.GEPUBLICEERD and self.deadline > timezone.now()
 
 
-class Initiatief(models.Model):
+class Initiatief(MetAanmaaktijd):
     """The organisation or group of residents behind a proposal."""
 
     naam = models.CharField(_("naam van het initiatief"), max_length=200)
@@ -113,7 +112,6 @@ class Initiatief(models.Model):
         default=False,  # consent: never ticked before the initiative ticks it
         help_text=_("De naam van het initiatief mag in het openbare register staan."),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("initiatief")
@@ -145,7 +143,7 @@ class Contactpersoon(models.Model):
         return self.naam
 
 
-class Voorstel(models.Model):
+class Voorstel(MetTijdstempels):
     """A proposal: in answer to a call, or a challenge (uitdaagrecht) on a task."""
 
     traject = models.OneToOneField(
@@ -237,8 +235,6 @@ class Voorstel(models.Model):
             "Hoeveel mensen zetten hun handtekening op papier? Voeg de lijsten toe als bijlage."
         ),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("voorstel")
@@ -284,7 +280,7 @@ class Voorstel(models.Model):
         return dagen is not None and dagen <= 7
 
 
-class Steunbetuiging(models.Model):
+class Steunbetuiging(MetAanmaaktijd):
     """A supporter who confirms by e-mail link; counted once per address."""
 
     voorstel = models.ForeignKey(
@@ -303,7 +299,6 @@ class Steunbetuiging(models.Model):
     via_openbare_pagina = models.BooleanField(_("via de openbare pagina"), default=False)
     token_hash = models.CharField(max_length=64, unique=True)
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("steunbetuiging")
@@ -322,7 +317,7 @@ def bijlage_pad(instance: Bijlage, filename: str) -> str:
     )
 
 
-class Bijlage(models.Model):
+class Bijlage(MetAanmaaktijd):
     """An attachment; stored outside any public URL, downloaded only through an access check."""
 
     voorstel = models.ForeignKey(
@@ -339,7 +334,6 @@ class Bijlage(models.Model):
     geupload_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("bijlage")
@@ -420,7 +414,7 @@ class Criteriumscore(models.Model):
         return f"{self.criterium}: {self.get_score_display()}"
 
 
-class Besluitbrief(models.Model):
+class Besluitbrief(MetTijdstempels):
     """The decision letter (PDF), rendered by a Celery task."""
 
     voorstel = models.OneToOneField(
@@ -435,8 +429,6 @@ class Besluitbrief(models.Model):
     bestand = models.FileField(_("bestand"), upload_to="prive/besluitbrieven/", blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
     fout = models.TextField(_("foutmelding"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("besluitbrief")
@@ -503,7 +495,7 @@ class Horizon(models.Model):
         return bool(self.akkoord_initiatief_op and self.akkoord_gemeente_op)
 
 
-class HorizonVersie(models.Model):
+class HorizonVersie(MetAanmaaktijd):
     """An earlier version of the horizon, kept when it changes."""
 
     horizon = models.ForeignKey(
@@ -514,7 +506,6 @@ class HorizonVersie(models.Model):
     gewijzigd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("versie van de horizon")
@@ -563,7 +554,7 @@ class Indicator(models.Model):
         return f"{self.naam} ({self.eenheid})"
 
 
-class Reactie(models.Model):
+class Reactie(MetAanmaaktijd):
     """A resident's reaction on a public page (a published proposal, or the public page of
     the handed-over task), or the initiative's answer to one. Plain text. Shown once the
     e-mail address confirmed it, or at once for someone logged in; the gemeente can hide it,
@@ -604,7 +595,6 @@ class Reactie(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("reactie")
@@ -616,14 +606,13 @@ class Reactie(models.Model):
         return self.tekst[:50]
 
 
-class ReactieMelding(models.Model):
+class ReactieMelding(MetAanmaaktijd):
     """Somebody reports a reaction to the gemeente (anyone can, without giving a name)."""
 
     reactie = models.ForeignKey(
         Reactie, on_delete=models.CASCADE, related_name="meldingen", verbose_name=_("reactie")
     )
     reden = models.CharField(_("waarom"), max_length=500)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("melding van een reactie")

@@ -9,12 +9,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden.basismodellen import MetAanmaaktijd
 from aanbesteden.models import Traject
 
 from .constants import Bezorging, MailStatus, NotificatieSoort
 
 
-class Notificatie(models.Model):
+class Notificatie(MetAanmaaktijd):
     """Everything the platform mails to a user also stands in the user's in-app list."""
 
     ontvanger = models.ForeignKey(
@@ -37,7 +38,6 @@ class Notificatie(models.Model):
     url = models.CharField(_("link"), max_length=500, blank=True)
     gelezen_op = models.DateTimeField(_("gelezen op"), null=True, blank=True)
     gemaild_op = models.DateTimeField(_("gemaild op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("notificatie")
@@ -78,7 +78,7 @@ class NotificatieVoorkeur(models.Model):
         return f"{self.gebruiker}: {self.soort} = {self.bezorging}"
 
 
-class Dagoverzicht(models.Model):
+class Dagoverzicht(MetAanmaaktijd):
     """The daily digest of one user on one day: at most one, also when the scan runs twice."""
 
     gebruiker = models.ForeignKey(
@@ -90,7 +90,6 @@ class Dagoverzicht(models.Model):
     datum = models.DateField(_("datum"))
     aantal = models.PositiveIntegerField(_("aantal meldingen"), default=0)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("dagoverzicht")
@@ -103,7 +102,7 @@ class Dagoverzicht(models.Model):
         return f"{self.gebruiker} {self.datum}"
 
 
-class Uitgaandemail(models.Model):
+class Uitgaandemail(MetAanmaaktijd):
     """Every mail the platform owes a person, written in the same transaction as the change
     that owes it (the mail outbox). A task sends it after the commit; when the mail server
     refuses or is away, it is tried again after ``MAIL_WACHTTIJDEN`` (minutes, then hours) by
@@ -131,7 +130,6 @@ class Uitgaandemail(models.Model):
     volgende_poging = models.DateTimeField(_("volgende poging"), default=timezone.now)
     laatste_fout = models.TextField(_("laatste fout"), blank=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
-    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("uitgaande mail")

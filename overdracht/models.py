@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden.basismodellen import MetAanmaaktijd
 from aanbesteden.constants import EvaluatieFrequentie, PartijSoort
 from aanbesteden.models import Gemeente, Traject, Werk
 from accounts.constants import GECONTROLEERD, InlogMiddel
@@ -36,7 +37,7 @@ class Clausule(models.Model):
         return self.titel
 
 
-class OvereenkomstVersie(models.Model):
+class OvereenkomstVersie(MetAanmaaktijd):
     """One version of a traject's agreement. ``inhoud`` is the snapshot it was drawn up from."""
 
     traject = models.ForeignKey(
@@ -85,7 +86,6 @@ class OvereenkomstVersie(models.Model):
     naar_evaluatie_geweigerd_op = models.DateTimeField(
         _("doorzetten naar evaluatie geweigerd op"), null=True, blank=True
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("versie van de overeenkomst")

@@ -19,6 +19,10 @@ from tests.factories import (
     partner_van,
 )
 
+#: Fixtures used in more than one directory, as plugins instead of imports of another
+#: directory's conftest.
+pytest_plugins = ["tests.overdracht.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _schone_omgeving(settings, tmp_path):
@@ -139,12 +143,6 @@ def rollen(ambtenaar, ambtenaar_b, initiatiefnemer, partner, ander_initiatiefnem
     }
 
 
-#: The platform's client at the test OIDC provider (the secret reaches the platform through
-#: the setting ``OIDC_CLIENT_SECRETS``, as in production from the environment).
-OIDC_CLIENT_ID = "platform-test"
-OIDC_CLIENT_SECRET = "testgeheim-van-het-platform-bij-de-aanbieder"
-
-
 @pytest.fixture(scope="session")
 def oidc_aanbieder(tmp_path_factory):
     """A real OpenID Connect provider (`oidc-provider` from npm, tests/oidc/testaanbieder.mjs)
@@ -153,7 +151,13 @@ def oidc_aanbieder(tmp_path_factory):
     without node and the npm package, failed in CI."""
     import os
 
-    from tests.oidc.aanbieder import TERUG_TESTSERVER, Testaanbieder, beschikbaar
+    from tests.oidc.aanbieder import (
+        OIDC_CLIENT_ID,
+        OIDC_CLIENT_SECRET,
+        TERUG_TESTSERVER,
+        Testaanbieder,
+        beschikbaar,
+    )
 
     reden = beschikbaar()
     if reden:

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from django.urls import reverse
 
 from accounts.models import OidcAanbieder
-from tests.conftest import OIDC_CLIENT_ID, OIDC_CLIENT_SECRET
+from tests.oidc.aanbieder import OIDC_CLIENT_ID, OIDC_CLIENT_SECRET
 
 
 def aanbieder_instellen(settings, oidc_aanbieder, *, code: str, soort: str, **velden):

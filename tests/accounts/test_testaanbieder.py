@@ -8,8 +8,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 import requests
 
-from tests.conftest import OIDC_CLIENT_ID, OIDC_CLIENT_SECRET
-from tests.oidc.aanbieder import TERUG_TESTSERVER
+from tests.oidc.aanbieder import OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, TERUG_TESTSERVER
 
 
 def _autorisatie(aanbieder, scope: str) -> str:

@@ -7,14 +7,8 @@ import pytest
 from rest_framework.test import APIClient
 
 from api.constants import Scope
-from api.models import Applicatie
 
-
-def applicatie_maken(gemeente, scope=Scope.LEZEN, naam="Zaaksysteem") -> tuple[Applicatie, str]:
-    applicatie = Applicatie(gemeente=gemeente, naam=naam, scope=scope)
-    token = applicatie.token_zetten()
-    applicatie.save()
-    return applicatie, token
+from .factories import applicatie_maken
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from tests.factories import TrajectFactory
 
-from .conftest import applicatie_maken
+from .factories import applicatie_maken
 
 SCHEMA = schemathesis.openapi.from_path(
     str(Path(settings.BASE_DIR) / "docs" / "api" / "openapi.yaml")

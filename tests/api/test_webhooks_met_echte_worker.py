@@ -17,7 +17,7 @@ from api.models import Webhookabonnement, Webhooklevering
 from tests.factories import TrajectFactory
 
 from . import ontvanger as ontvanger_module
-from .conftest import applicatie_maken
+from .factories import applicatie_maken
 
 pytestmark = [
     pytest.mark.broker,

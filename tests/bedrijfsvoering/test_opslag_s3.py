@@ -17,13 +17,6 @@ from django.urls import reverse
 
 from aanbesteden.settings.env import media_opslag
 from tests.initiatieven.factories import PDF_BYTES, voorstel_compleet
-from tests.overdracht.conftest import (  # noqa: F401 (fixtures)
-    overdracht_traject,
-    tweede_partner,
-    vastgesteld,
-    versie,
-    verzegeld,
-)
 
 from .hulp import vrije_poort
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from aanbesteden.models import Traject
 from tests.factories import TrajectFactory, UserFactory
 
-from .conftest import opgave_maken, voorstel_compleet
+from .factories import opgave_maken, voorstel_compleet
 
 pytestmark = pytest.mark.django_db
 

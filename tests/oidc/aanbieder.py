@@ -24,6 +24,11 @@ NODE_MODULES = MAP.parent.parent / "node_modules" / "oidc-provider"
 #: The platform's callback as the Django test client's host sees it.
 TERUG_TESTSERVER = "http://testserver/inloggen/oidc/terug/"
 
+#: The platform's client at the test OIDC provider (the secret reaches the platform through
+#: the setting ``OIDC_CLIENT_SECRETS``, as in production from the environment).
+OIDC_CLIENT_ID = "platform-test"
+OIDC_CLIENT_SECRET = "testgeheim-van-het-platform-bij-de-aanbieder"
+
 
 def vrije_poort() -> int:
     with socket.socket() as s:

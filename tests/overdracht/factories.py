@@ -1,5 +1,5 @@
-"""Test data of overdracht: the builders and constants its tests import (its conftest.py
-holds only the fixtures, which use these too)."""
+"""Test data of overdracht: the builders and constants its tests import (its fixtures, in
+``fixtures.py``, use these too)."""
 
 from __future__ import annotations
 

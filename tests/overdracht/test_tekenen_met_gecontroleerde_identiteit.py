@@ -25,7 +25,7 @@ from tests.accounts.oidc_hulp import aanbieder_instellen, via_aanbieder
 pytestmark = pytest.mark.django_db
 
 BSN = "999993653"
-KVK_INITIATIEF = "12345678"  # Stichting Groen Voorstad (tests/overdracht/conftest.py)
+KVK_INITIATIEF = "12345678"  # Stichting Groen Voorstad (tests/overdracht/factories.py)
 KVK_PARTNER = "87654321"
 
 

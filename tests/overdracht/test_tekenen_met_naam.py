@@ -16,7 +16,7 @@ from aanbesteden.models import User
 from initiatieven.models import Contactpersoon
 from overdracht.services import OvereenkomstFout, ondertekening_tekenen
 
-from .conftest import alles_tekenen
+from .factories import alles_tekenen
 
 pytestmark = pytest.mark.django_db
 

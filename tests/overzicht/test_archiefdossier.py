@@ -147,3 +147,11 @@ def test_verloren_aanvraag_blokkeert_niet(dossier_traject, ambtenaar):
         eerste = dossier_aanvragen(traject=dossier_traject, door=ambtenaar)
     tweede = dossier_aanvragen(traject=dossier_traject, door=ambtenaar)
     assert eerste.pk != tweede.pk
+
+
+def test_dossier_van_ander_traject_404(traject, ander_traject, ambtenaar, client):
+    dossier = Dossier.objects.create(traject=ander_traject, status="klaar")
+    dossier.bestand.save("d.zip", ContentFile(b"PK"))
+    client.force_login(ambtenaar)
+    url = reverse("overzicht:dossier_download", kwargs={"pk": traject.pk, "dossier": dossier.pk})
+    assert client.get(url).status_code == 404

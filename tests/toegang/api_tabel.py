@@ -7,7 +7,7 @@ token."""
 
 from __future__ import annotations
 
-from tests.toegang.basis import Pagina, Wereld, iedereen
+from tests.toegang.basis import Pagina, Wereld, gemeente_slug, iedereen, kw, maak_opgave
 
 
 def maak_openbaar_voorstel(w: Wereld):
@@ -31,12 +31,6 @@ def maak_verborgen_voorstel(w: Wereld):
     return voorstel_maken(w.traject)
 
 
-def maak_opgave(w: Wereld):
-    from tests.initiatieven.factories import opgave_maken
-
-    return opgave_maken(w.gemeente)
-
-
 def maak_webhook(w: Wereld):
     from api.models import Applicatie, Webhookabonnement
 
@@ -48,16 +42,8 @@ def maak_webhook(w: Wereld):
     )
 
 
-def gemeente_kw(w: Wereld) -> dict:
-    return {"gemeente": w.gemeente.slug}
-
-
-def traject_kw(w: Wereld) -> dict:
-    return {"gemeente": w.gemeente.slug, "pk": w.traject.pk}
-
-
-def webhook_kw(w: Wereld) -> dict:
-    return {"gemeente": w.gemeente.slug, "pk": w.maak(maak_webhook).pk}
+traject_kw = kw(gemeente=True, traject=True)
+webhook_kw = kw(gemeente=True, pk=maak_webhook)
 
 
 NIEUWE_WEBHOOK = {"url": "https://zaken.example/nieuw"}
@@ -77,20 +63,20 @@ API: list[Pagina] = [
         "api:opgave-detail",
         "API (openbaar): één gepubliceerde opgave",
         iedereen(200),
-        kwargs=lambda w: {"pk": w.maak(maak_opgave).pk},
+        kwargs=kw(pk=maak_opgave),
     ),
     Pagina("api:voorstel-list", "API (openbaar): gepubliceerde voorstellen", iedereen(200)),
     Pagina(
         "api:voorstel-detail",
         "API (openbaar): één gepubliceerd voorstel",
         iedereen(200),
-        kwargs=lambda w: {"pk": w.maak(maak_openbaar_voorstel).pk},
+        kwargs=kw(pk=maak_openbaar_voorstel),
     ),
     Pagina(
         "api:voorstel-detail",
         "API (openbaar): een voorstel dat niet openbaar is",
         iedereen(404),
-        kwargs=lambda w: {"pk": w.maak(maak_verborgen_voorstel).pk},
+        kwargs=kw(pk=maak_verborgen_voorstel),
         variant="niet openbaar",
     ),
     Pagina("api:register-list", "API (openbaar): het register", iedereen(200)),
@@ -98,21 +84,21 @@ API: list[Pagina] = [
         "api:register-detail",
         "API (openbaar): één overgedragen taak",
         iedereen(200),
-        kwargs=lambda w: {"pk": w.traject.pk},
+        kwargs=kw(traject=True),
         status="evaluatie",
     ),
     Pagina(
         "api:register-detail",
         "API (openbaar): een traject dat nog niet is overgedragen",
         iedereen(404),
-        kwargs=lambda w: {"pk": w.traject.pk},
+        kwargs=kw(traject=True),
         variant="niet overgedragen",
     ),
     Pagina(
         "api:traject-list",
         "API (token van de gemeente): trajecten",
         iedereen(401),
-        kwargs=gemeente_kw,
+        kwargs=gemeente_slug,
     ),
     Pagina(
         "api:traject-detail",
@@ -124,13 +110,13 @@ API: list[Pagina] = [
         "api:webhook-list",
         "API (token van de gemeente): webhooks",
         iedereen(401),
-        kwargs=gemeente_kw,
+        kwargs=gemeente_slug,
     ),
     Pagina(
         "api:webhook-list",
         "API (token dat mag schrijven): abonneren op fasewisselingen",
         iedereen(401),
-        kwargs=gemeente_kw,
+        kwargs=gemeente_slug,
         methode="POST",
         data=lambda w: NIEUWE_WEBHOOK,
     ),
@@ -160,63 +146,27 @@ API: list[Pagina] = [
     ),
 ]
 
-#: The answers to tokens, per row of ``API`` that needs one (its key): none, wrong,
-#: withdrawn, A read-only, A read-write, B (another gemeente).
+
+def tokens(*, a_lezen: int = 200, a_schrijven: int = 200) -> dict[str, int]:
+    """The answers to: no token, a wrong one, a withdrawn one (401 each), gemeente A's
+    read-only and read-write tokens, and gemeente B's token (403)."""
+    return {
+        "geen": 401,
+        "fout": 401,
+        "ingetrokken": 401,
+        "a_lezen": a_lezen,
+        "a_schrijven": a_schrijven,
+        "b": 403,
+    }
+
+
+#: The answers to tokens, per row of ``API`` that needs one (its key).
 TOKENS: dict[str, dict[str, int]] = {
-    "api:traject-list GET": {
-        "geen": 401,
-        "fout": 401,
-        "ingetrokken": 401,
-        "a_lezen": 200,
-        "a_schrijven": 200,
-        "b": 403,
-    },
-    "api:traject-detail GET": {
-        "geen": 401,
-        "fout": 401,
-        "ingetrokken": 401,
-        "a_lezen": 200,
-        "a_schrijven": 200,
-        "b": 403,
-    },
-    "api:webhook-list GET": {
-        "geen": 401,
-        "fout": 401,
-        "ingetrokken": 401,
-        "a_lezen": 200,
-        "a_schrijven": 200,
-        "b": 403,
-    },
-    "api:webhook-list POST": {
-        "geen": 401,
-        "fout": 401,
-        "ingetrokken": 401,
-        "a_lezen": 403,
-        "a_schrijven": 201,
-        "b": 403,
-    },
-    "api:webhook-detail GET": {
-        "geen": 401,
-        "fout": 401,
-        "ingetrokken": 401,
-        "a_lezen": 200,
-        "a_schrijven": 200,
-        "b": 403,
-    },
-    "api:webhook-detail DELETE": {
-        "geen": 401,
-        "fout": 401,
-        "ingetrokken": 401,
-        "a_lezen": 403,
-        "a_schrijven": 204,
-        "b": 403,
-    },
-    "api:webhook-leveringen GET": {
-        "geen": 401,
-        "fout": 401,
-        "ingetrokken": 401,
-        "a_lezen": 200,
-        "a_schrijven": 200,
-        "b": 403,
-    },
+    "api:traject-list GET": tokens(),
+    "api:traject-detail GET": tokens(),
+    "api:webhook-list GET": tokens(),
+    "api:webhook-list POST": tokens(a_lezen=403, a_schrijven=201),
+    "api:webhook-detail GET": tokens(),
+    "api:webhook-detail DELETE": tokens(a_lezen=403, a_schrijven=204),
+    "api:webhook-leveringen GET": tokens(),
 }

@@ -17,6 +17,11 @@ else's object".
 
 Expected answers: an int status code, ``INLOG`` (302 to the log-in page), or ``DOOR`` (a 302
 anywhere else than the log-in page).
+
+Two more people are asked on some or all rows: an account without any role anywhere
+(``buitenstaander``) gets on every row what ``initiatiefnemer_ander_traject`` gets, and an
+administrator of gemeente A (``beheerder``) is asked on the rows that declare ``beheerder``
+(the pages where that role makes a difference).
 """
 
 from __future__ import annotations
@@ -80,6 +85,7 @@ class Pagina:
     query: Callable[[Wereld], dict] | None = None
     variant: str = ""  # tells rows of the same URL name and method apart
     status: str | None = None  # the status ``traject`` is put in before the requests
+    beheerder: Verwacht | None = None  # the answer to an administrator of gemeente A, if asked
 
     @property
     def sleutel(self) -> str:
@@ -146,6 +152,21 @@ def medewerkers(ok: Verwacht, *, anoniem: Verwacht = INLOG) -> dict[str, Verwach
 
 
 # --- objects that rows need -----------------------------------------------------------------
+def maak_beheerder(w: Wereld):
+    """An administrator (``beheerder``) of gemeente A."""
+    from aanbesteden.constants import LidmaatschapRol
+    from tests.factories import ambtenaar_van
+
+    return ambtenaar_van(w.gemeente, rol=LidmaatschapRol.BEHEERDER, email="beheerder@a.example.org")
+
+
+def maak_buitenstaander(w: Wereld):
+    """An account without any role, on any traject or gemeente."""
+    from tests.factories import UserFactory
+
+    return UserFactory(email="buitenstaander@example.org")
+
+
 def maak_notificatie(w: Wereld):
     from meldingen.constants import NotificatieSoort
     from meldingen.models import Notificatie
@@ -172,8 +193,39 @@ def maak_onbereikbare_aanbieder(w: Wereld):
     )
 
 
-def traject_pk(w: Wereld) -> dict:
-    return {"pk": w.traject.pk}
+def maak_opgave(w: Wereld):
+    """A published call of gemeente A."""
+    from tests.initiatieven.factories import opgave_maken
+
+    return opgave_maken(w.gemeente)
+
+
+# --- the URL's kwargs -------------------------------------------------------------------------
+def kw(
+    *, gemeente: bool = False, traject: bool = False, eerst=None, **objecten
+) -> Callable[[Wereld], dict]:
+    """The kwargs of a row's URL: ``gemeente`` gemeente A's slug, ``traject`` the traject's pk
+    (as ``pk``), and for every other name the pk of the object its maker makes (once per
+    world). ``eerst``: a maker to run before, for an object the page needs but the URL does
+    not name."""
+
+    def kwargs(w: Wereld) -> dict:
+        if eerst is not None:
+            w.maak(eerst)
+        uit: dict[str, Any] = {}
+        if gemeente:
+            uit["gemeente"] = w.gemeente.slug
+        if traject:
+            uit["pk"] = w.traject.pk
+        for naam, maker in objecten.items():
+            uit[naam] = w.maak(maker).pk
+        return uit
+
+    return kwargs
+
+
+traject_pk = kw(traject=True)
+gemeente_slug = kw(gemeente=True)
 
 
 # --- the table ------------------------------------------------------------------------------
@@ -288,20 +340,20 @@ KERN = [
         "meldingen:notificatie_gelezen",
         "Melding gelezen (alleen POST)",
         ingelogd(405),
-        kwargs=lambda w: {"pk": w.maak(maak_notificatie).pk},
+        kwargs=kw(pk=maak_notificatie),
     ),
     Pagina(
         "meldingen:notificatie_gelezen",
         "Melding van de initiatiefnemer als gelezen markeren",
         {**ingelogd(404), "initiatiefnemer": DOOR},
         methode="POST",
-        kwargs=lambda w: {"pk": w.maak(maak_notificatie).pk},
+        kwargs=kw(pk=maak_notificatie),
     ),
     Pagina(
         "aanbesteden:gemeente_trajecten",
         "Trajecten van de gemeente (ambtenaren)",
         alleen_ambtenaar(200),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+        kwargs=gemeente_slug,
     ),
     Pagina(
         "aanbesteden:gemeente_trajecten",
@@ -341,14 +393,21 @@ KERN = [
         "initiatieven:gemeente",
         "Openbare pagina van een gemeente",
         iedereen(200),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+        kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "initiatieven:gemeente",
+        "Openbare pagina van een gemeente die niet bestaat",
+        iedereen(404),
+        kwargs=lambda w: {"gemeente": "bestaat-niet"},
+        variant="onbekend",
     ),
     Pagina("overzicht:toegankelijkheid", "Toegankelijkheidsverklaring", iedereen(200)),
     Pagina(
         "overzicht:toegankelijkheid_gemeente",
         "Toegankelijkheidsverklaring met het contact van een gemeente",
         iedereen(200),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+        kwargs=gemeente_slug,
     ),
     Pagina(
         "overzicht:toegankelijkheid_gemeente",
@@ -362,7 +421,7 @@ KERN = [
         "overzicht:privacyverklaring_gemeente",
         "Privacyverklaring met het privacycontact van een gemeente",
         iedereen(200),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug},
+        kwargs=gemeente_slug,
     ),
     Pagina(
         "overzicht:privacyverklaring_gemeente",

@@ -1,6 +1,6 @@
 """Rows of the roles × pages table for the phase apps and the overviews.
 
-Objects are built with the phase apps' own test builders (``tests/<app>/conftest.py``), so
+Objects are built with the phase apps' own test builders (``tests/<app>/factories.py``), so
 the matrix sees the same data the phase tests do. Each row names the traject status its page
 belongs to (``status``); the request is made with the traject in that status.
 """
@@ -15,8 +15,11 @@ from tests.toegang.basis import (
     Pagina,
     Wereld,
     alleen_ambtenaar,
+    gemeente_slug,
     iedereen,
     ingelogd,
+    kw,
+    maak_opgave,
     traject_pk,
     traject_rollen,
 )
@@ -24,16 +27,12 @@ from tests.toegang.basis import (
 _STEUN_TELLER = itertools.count()
 
 
-def gemeente_slug(w: Wereld) -> dict:
-    return {"gemeente": w.gemeente.slug}
-
-
 def tr(a, ini, p, **kw):
     return traject_rollen(ambtenaar=a, initiatiefnemer=ini, partner=p, **kw)
 
 
 # --- builders ---------------------------------------------------------------------------------
-def maak_voorstel(w: Wereld):
+def maak_intake(w: Wereld):
     """The intake's world: a complete proposal with an attachment, a decision letter and an
     (empty) horizon."""
     from django.core.files.base import ContentFile
@@ -57,22 +56,24 @@ def maak_voorstel(w: Wereld):
     return {"voorstel": voorstel, "bijlage": bijlage}
 
 
+def maak_voorstel(w: Wereld):
+    return w.maak(maak_intake)["voorstel"]
+
+
+def maak_bijlage(w: Wereld):
+    return w.maak(maak_intake)["bijlage"]
+
+
 def maak_steun(w: Wereld) -> str:
     """A support statement for the world's proposal; returns the token of its mailed link."""
     from aanbesteden.tokens import token_hash
     from initiatieven.models import Steunbetuiging
 
-    voorstel = w.maak(maak_voorstel)["voorstel"]
+    voorstel = w.maak(maak_voorstel)
     Steunbetuiging.objects.create(
         voorstel=voorstel, naam="Buurman", email="buurman@example.org", token_hash=token_hash("t1")
     )
     return "t1"
-
-
-def maak_opgave(w: Wereld):
-    from tests.initiatieven.factories import opgave_maken
-
-    return opgave_maken(w.gemeente)
 
 
 def maak_rijk(w: Wereld):
@@ -170,8 +171,18 @@ def eerste(model_naam: str):
     return maker
 
 
-def rijk(w: Wereld) -> dict:
-    return {"pk": w.maak(maak_rijk).pk}
+rijk = kw(pk=maak_rijk)
+
+
+def inzet_van_partner(w: Wereld) -> dict:
+    """The contribution of ``rollen``'s partner on the route of the rich world."""
+    from coalities.models import Inzet
+
+    traject = w.maak(maak_rijk)
+    return {
+        "pk": traject.pk,
+        "id": Inzet.objects.get(traject=traject, partner__gebruiker=w.partner).pk,
+    }
 
 
 def versie_kw(maker=maak_versie):
@@ -182,14 +193,11 @@ def versie_kw(maker=maak_versie):
     return kw
 
 
-def moment_kw(w: Wereld) -> dict:
-    return {"pk": w.traject.pk, "moment": w.maak(maak_moment).pk}
+moment_kw = kw(traject=True, moment=maak_moment)
 
 
 # --- intake and phase 1 (initiatieven) --------------------------------------------------------
-def _voorstel_kw(w: Wereld) -> dict:
-    w.maak(maak_voorstel)
-    return traject_pk(w)
+_voorstel_kw = kw(traject=True, eerst=maak_intake)
 
 
 def maak_openbaar_voorstel(w: Wereld):
@@ -198,7 +206,7 @@ def maak_openbaar_voorstel(w: Wereld):
 
     from initiatieven.models import Voorstel
 
-    voorstel = w.maak(maak_voorstel)["voorstel"]
+    voorstel = w.maak(maak_voorstel)
     nu = timezone.now()
     Voorstel.objects.filter(pk=voorstel.pk).update(
         openbaar=True, openbaar_sinds=nu, ingediend_op=nu, beslissen_voor=nu.date()
@@ -207,8 +215,7 @@ def maak_openbaar_voorstel(w: Wereld):
     return voorstel
 
 
-def _openbaar_voorstel_kw(w: Wereld) -> dict:
-    return {"gemeente": w.gemeente.slug, "pk": w.maak(maak_openbaar_voorstel).pk}
+_openbaar_voorstel_kw = kw(gemeente=True, pk=maak_openbaar_voorstel)
 
 
 def maak_reactie(w: Wereld):
@@ -228,16 +235,9 @@ def maak_reactie(w: Wereld):
     )
 
 
-def _reactie_kw(w: Wereld) -> dict:
-    return {"pk": w.maak(maak_reactie).pk}
-
-
-def _bijlage_kw(w: Wereld) -> dict:
-    return {"pk": w.traject.pk, "bijlage": w.maak(maak_voorstel)["bijlage"].pk}
-
-
-def _opgave_kw(w: Wereld) -> dict:
-    return {"gemeente": w.gemeente.slug, "pk": w.maak(maak_opgave).pk}
+_reactie_kw = kw(pk=maak_reactie)
+_bijlage_kw = kw(traject=True, bijlage=maak_bijlage)
+_opgave_kw = kw(gemeente=True, pk=maak_opgave)
 
 
 INITIATIEVEN = [
@@ -349,7 +349,7 @@ INITIATIEVEN = [
         "initiatieven:openbaar_voorstel",
         "Voorstel dat niet openbaar is",
         iedereen(404),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_voorstel)["voorstel"].pk},
+        kwargs=kw(gemeente=True, pk=maak_voorstel),
         status="ingediend",
         variant="niet openbaar",
     ),
@@ -382,7 +382,7 @@ INITIATIEVEN = [
         "initiatieven:opgave_voorstel_starten",
         "Voorstel starten op een opgave",
         iedereen(200),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug, "opgave": w.maak(maak_opgave).pk},
+        kwargs=kw(gemeente=True, opgave=maak_opgave),
     ),
     Pagina(
         "initiatieven:uitdaagrecht_starten",
@@ -430,21 +430,28 @@ INITIATIEVEN = [
         "Opgaven beheren",
         alleen_ambtenaar(200),
         kwargs=gemeente_slug,
+        beheerder=200,
     ),
     Pagina(
-        "initiatieven:opgave_nieuw", "Nieuwe opgave", alleen_ambtenaar(200), kwargs=gemeente_slug
+        "initiatieven:opgave_nieuw",
+        "Nieuwe opgave",
+        alleen_ambtenaar(200),
+        kwargs=gemeente_slug,
+        beheerder=200,
     ),
     Pagina(
         "initiatieven:opgave_wijzigen",
         "Opgave wijzigen",
         alleen_ambtenaar(200),
         kwargs=_opgave_kw,
+        beheerder=200,
     ),
     Pagina(
         "initiatieven:vergelijken",
         "Voorstellen op een opgave vergelijken",
         alleen_ambtenaar(200),
         kwargs=_opgave_kw,
+        beheerder=200,
     ),
     Pagina(
         "initiatieven:opgave_status",
@@ -458,12 +465,14 @@ INITIATIEVEN = [
         "Voorstellen van de gemeente",
         alleen_ambtenaar(200),
         kwargs=gemeente_slug,
+        beheerder=200,
     ),
     Pagina(
         "initiatieven:criteria",
         "Beoordelingscriteria (alleen beheerders van de gemeente)",
         alleen_ambtenaar(403),
         kwargs=gemeente_slug,
+        beheerder=200,
     ),
     Pagina(
         "initiatieven:voorstel",
@@ -576,7 +585,7 @@ COALITIES = [
         "coalities:uitnodiging_opnieuw",
         "Uitnodiging opnieuw sturen",
         tr(DOOR, DOOR, 403),
-        kwargs=lambda w: {"pk": w.traject.pk, "uitnodiging": w.maak(maak_uitnodiging).pk},
+        kwargs=kw(traject=True, uitnodiging=maak_uitnodiging),
         methode="POST",
         status="coalitie",
     ),
@@ -584,7 +593,7 @@ COALITIES = [
         "coalities:uitnodiging_intrekken",
         "Uitnodiging intrekken",
         tr(DOOR, DOOR, 403),
-        kwargs=lambda w: {"pk": w.traject.pk, "uitnodiging": w.maak(maak_uitnodiging).pk},
+        kwargs=kw(traject=True, uitnodiging=maak_uitnodiging),
         methode="POST",
         status="coalitie",
     ),
@@ -666,6 +675,14 @@ COALITIES = [
         status="route",
     ),
     Pagina(
+        "coalities:inzet",
+        "Inzet van een partner wijzigen (alleen die partij)",
+        tr(403, 403, 200),
+        kwargs=inzet_van_partner,
+        status="route",
+        variant="partner",
+    ),
+    Pagina(
         "coalities:inzet_bevestigen",
         "Inzet bevestigen",
         tr(DOOR, DOOR, DOOR),
@@ -709,6 +726,15 @@ COALITIES = [
         methode="POST",
         status="route",
     ),
+    Pagina(
+        "coalities:verwijderen",
+        "Tranche verwijderen (gemeente)",
+        tr(DOOR, 403, 403),
+        kwargs=lambda w: {**eerste("Tranche")(w), "soort": "tranche"},
+        methode="POST",
+        status="route",
+        variant="tranche",
+    ),
 ]
 
 
@@ -719,6 +745,13 @@ def BIBLIOTHEEK(ambtenaar):  # noqa: N802
 
 
 OVERDRACHT = [
+    Pagina(
+        "overdracht:opstellen",
+        "Overeenkomst opstellen (alleen POST)",
+        tr(405, 405, 405, buiten=405),
+        kwargs=rijk,
+        status="overdracht",
+    ),
     Pagina(
         "overdracht:opstellen",
         "Overeenkomst opstellen (traject zonder open versie)",
@@ -754,6 +787,48 @@ OVERDRACHT = [
         tr(200, 403, 403),
         kwargs=versie_kw(),
         status="overdracht",
+    ),
+    Pagina(
+        "overdracht:versie_bewerken",
+        "Vastgestelde overeenkomst wijzigen: niet meer (ondertekenaars zien hem, wijzigen niet)",
+        tr(DOOR, 403, 403),
+        kwargs=versie_kw(maak_vastgesteld),
+        status="overdracht",
+        variant="vastgesteld",
+    ),
+    Pagina(
+        "overdracht:vaststellen",
+        "Vastgestelde overeenkomst opnieuw vaststellen: niet meer",
+        tr(DOOR, 403, 403),
+        kwargs=versie_kw(maak_vastgesteld),
+        status="overdracht",
+        variant="vastgesteld",
+    ),
+    Pagina(
+        "overdracht:vaststellen",
+        "Vastgestelde overeenkomst opnieuw vaststellen, verstuurd: niet meer",
+        tr(DOOR, 403, 403),
+        kwargs=versie_kw(maak_vastgesteld),
+        methode="POST",
+        status="overdracht",
+        variant="vastgesteld",
+    ),
+    Pagina(
+        "overdracht:clausule_toevoegen",
+        "Clausule toevoegen aan een vastgestelde overeenkomst: geweigerd",
+        tr(400, 403, 403),
+        kwargs=versie_kw(maak_vastgesteld),
+        methode="POST",
+        status="overdracht",
+        variant="vastgesteld",
+    ),
+    Pagina(
+        "overdracht:pdf",
+        "PDF van een overeenkomst in concept (er is nog geen PDF)",
+        tr(404, 403, 403),
+        kwargs=versie_kw(),
+        status="overdracht",
+        variant="concept",
     ),
     Pagina(
         "overdracht:clausule_bewerken",
@@ -817,18 +892,35 @@ OVERDRACHT = [
         "Clausulebibliotheek van de gemeente",
         BIBLIOTHEEK(200),
         kwargs=gemeente_slug,
+        beheerder=200,
     ),
     Pagina(
         "overdracht:bibliotheek_nieuw",
         "Nieuwe clausule (alleen beheerders)",
         BIBLIOTHEEK(403),
         kwargs=gemeente_slug,
+        beheerder=200,
+    ),
+    Pagina(
+        "overdracht:bibliotheek_nieuw",
+        "Nieuwe clausule, verstuurd (alleen beheerders)",
+        BIBLIOTHEEK(403),
+        kwargs=gemeente_slug,
+        methode="POST",
+        data=lambda w: {
+            "soort": "beheer",
+            "titel": "Onderhoud",
+            "tekst": "Wekelijks maaien.",
+            "actief": "on",
+        },
+        beheerder=DOOR,
     ),
     Pagina(
         "overdracht:bibliotheek_clausule",
         "Clausule van de bibliotheek (alleen beheerders)",
         BIBLIOTHEEK(403),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug, "id": w.maak(maak_clausule).pk},
+        kwargs=kw(gemeente=True, id=maak_clausule),
+        beheerder=200,
     ),
     Pagina("overdracht:verifieren", "Een PDF controleren (openbaar)", iedereen(200)),
 ]
@@ -900,6 +992,7 @@ EVALUATIE = [
 
 # --- overviews (overzicht) --------------------------------------------------------------------
 DOSSIER = tr(200, 403, 403)
+_register_kw = kw(gemeente=True, pk=maak_rijk)
 
 OVERZICHT = [
     Pagina(
@@ -907,6 +1000,13 @@ OVERZICHT = [
         "Dashboard van de gemeente",
         alleen_ambtenaar(200),
         kwargs=gemeente_slug,
+    ),
+    Pagina(
+        "overzicht:dashboard",
+        "Dashboard van een gemeente die niet bestaat",
+        ingelogd(404),
+        kwargs=lambda w: {"gemeente": "bestaat-niet"},
+        variant="onbekend",
     ),
     Pagina(
         "overzicht:trajecten_csv", "Trajecten als CSV", alleen_ambtenaar(200), kwargs=gemeente_slug
@@ -932,17 +1032,24 @@ OVERZICHT = [
         kwargs=gemeente_slug,
     ),
     Pagina(
+        "overzicht:register",
+        "Openbaar register van een gemeente die niet bestaat",
+        iedereen(404),
+        kwargs=lambda w: {"gemeente": "bestaat-niet"},
+        variant="onbekend",
+    ),
+    Pagina(
         "overzicht:register_traject",
         "Openbare pagina van een overgedragen taak",
         iedereen(200),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_rijk).pk},
+        kwargs=_register_kw,
         status="evaluatie",
     ),
     Pagina(
         "overzicht:register_traject",
         "Openbare pagina van een taak die nog niet is overgedragen",
         iedereen(404),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.traject.pk},
+        kwargs=kw(gemeente=True, traject=True),
         status="route",
         variant="niet overgedragen",
     ),
@@ -950,14 +1057,14 @@ OVERZICHT = [
         "overzicht:register_reageren",
         "Reageren op de openbare pagina van een taak (alleen POST)",
         iedereen(405),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_rijk).pk},
+        kwargs=_register_kw,
         status="evaluatie",
     ),
     Pagina(
         "overzicht:register_reageren",
         "Reageren op de openbare pagina van een taak",
         iedereen(DOOR),
-        kwargs=lambda w: {"gemeente": w.gemeente.slug, "pk": w.maak(maak_rijk).pk},
+        kwargs=_register_kw,
         methode="POST",
         data=lambda w: {"tekst": "Goed bezig", "email": f"t{next(_STEUN_TELLER)}@example.org"},
         status="evaluatie",
@@ -998,7 +1105,7 @@ OVERZICHT = [
         "overzicht:dossier_download",
         "Archiefdossier downloaden",
         DOSSIER,
-        kwargs=lambda w: {"pk": w.traject.pk, "dossier": w.maak(maak_dossier).pk},
+        kwargs=kw(traject=True, dossier=maak_dossier),
     ),
 ]
 

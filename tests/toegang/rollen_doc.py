@@ -53,7 +53,12 @@ def markdown() -> str:
         "- **ambtenaar (andere gemeente)**: ambtenaar van gemeente B;",
         "- **initiatiefnemer** en **partner**: met die rol op dit traject;",
         "- **initiatiefnemer / partner (ander traject)**: met die rol op een ander traject van"
-        " gemeente A, niet op dit traject.",
+        " gemeente A, niet op dit traject;",
+        "- **beheerder (eigen gemeente)**: ambtenaar van gemeente A met de rol beheerder, alleen"
+        " gevraagd op de pagina's waar die rol verschil maakt (`–`: niet apart gevraagd).",
+        "",
+        "Een account zonder enige rol (**buitenstaander**) krijgt op elke pagina wat iemand met"
+        " een rol op een ander traject krijgt; de toegangstest vraagt ook dat op elke pagina.",
         "",
         "Een ambtenaar ontleent zijn rechten op de trajecten van een gemeente aan zijn "
         "lidmaatschap van die gemeente zelf, zolang zijn account actief is. Eindigt het "
@@ -85,11 +90,16 @@ def markdown() -> str:
         " `tests/toegang/api_tabel.py` (`TOKENS`) en wordt getest in"
         " `tests/toegang/test_api_tokens.py`; zie ook `docs/api.md`.",
         "",
-        "| pagina | methode | adres | " + " | ".join(ROL_KOPPEN[r] for r in ROLLEN) + " |",
-        "|---|---|---|" + "---|" * len(ROLLEN),
+        "| pagina | methode | adres | "
+        + " | ".join(ROL_KOPPEN[r] for r in ROLLEN)
+        + " | beheerder (eigen gemeente) |",
+        "|---|---|---|" + "---|" * (len(ROLLEN) + 1),
     ]
     for p in TABEL:
         cellen = [UITLEG.get(str(p.verwacht[r]), str(p.verwacht[r])) for r in ROLLEN]
+        cellen.append(
+            "–" if p.beheerder is None else UITLEG.get(str(p.beheerder), str(p.beheerder))
+        )
         regels.append(
             f"| {p.omschrijving} | {p.methode} | `/{route_van(p.naam)}` | "
             + " | ".join(cellen)

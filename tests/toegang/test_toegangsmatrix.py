@@ -4,8 +4,10 @@ The URL patterns come from the resolver, so a new page without a row in ``tabel.
 ``test_elke_url_staat_in_de_tabel``. Each request runs inside a savepoint that is rolled back,
 so one role's successful POST does not change what the next role sees.
 
-Two roles follow from the table rather than standing in it, because officials' access follows
-from their membership of the traject's gemeente:
+Three cases follow from the table rather than standing in it. An account without any role
+(``buitenstaander``) gets on every row what somebody with a role on another traject only gets
+(``initiatiefnemer_ander_traject``). And because officials' access follows from their
+membership of the traject's gemeente:
 
 - a former official of gemeente A (membership deleted with the admin's bulk action) gets on
   every row what an official of another gemeente gets;
@@ -25,6 +27,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from aanbesteden.models import Lidmaatschap, Traject
 from tests import beheer
 from tests.factories import ambtenaar_van
+from tests.toegang.basis import maak_beheerder, maak_buitenstaander
 from tests.toegang.tabel import DOOR, INLOG, ROLLEN, TABEL, Pagina, Wereld
 from tests.tweestaps import Client
 
@@ -162,6 +165,22 @@ def test_toegang_per_rol(pagina: Pagina, wereld: Wereld, oud_ambtenaar):
             pagina.verwacht[als],
         )
     )
+    # An account without any role is as much an outsider as one with a role elsewhere.
+    vragen.append(
+        (
+            "buitenstaander (as initiatiefnemer_ander_traject)",
+            _vraag(pagina, wereld, url, wereld.maak(maak_buitenstaander)),
+            pagina.verwacht["initiatiefnemer_ander_traject"],
+        )
+    )
+    if pagina.beheerder is not None:
+        vragen.append(
+            (
+                "beheerder",
+                _vraag(pagina, wereld, url, wereld.maak(maak_beheerder)),
+                pagina.beheerder,
+            )
+        )
     _vergelijk(pagina, url, vragen)
 
 

@@ -1,16 +1,14 @@
-"""A realistic traject in the phase formele overdracht, built directly with the ORM, with its
-agreement drawn up (as the follow-up of ``naar_overdracht`` does)."""
+"""Fixtures of phase 4: a realistic traject in the phase formele overdracht, built directly
+with the ORM, with its agreement drawn up (as the follow-up of ``naar_overdracht`` does), fixed
+and sealed. A pytest plugin (``pytest_plugins`` in tests/conftest.py), because tests outside
+tests/overdracht use them too (tests/bedrijfsvoering/test_opslag_s3.py)."""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.factories import partner_van
-
-from .factories import (
-    alles_tekenen,
-    traject_in_overdracht,
-)
+from tests.overdracht.factories import alles_tekenen, traject_in_overdracht
 
 
 @pytest.fixture

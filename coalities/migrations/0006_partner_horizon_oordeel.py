@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coalities', '0004_uitnodiging_rol_en_afwijsreden'),
+        ('coalities', '0005_tijdstempels_uit_basismodel'),
     ]
 
     operations = [

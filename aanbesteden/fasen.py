@@ -113,6 +113,8 @@ class FasenRegister:
         # Demo preparations are registered once, when seed_demo imports the demo modules, and
         # stay: a temporary register (``tijdelijk``) does not take them away again.
         self._demo: dict[str, list[Callable]] = defaultdict(list)
+        # What a new gemeente is given (registered once at start-up, like the demo's).
+        self._nieuwe_gemeente: list[Callable] = []
         self._condities: dict[str, Callable[[Traject], bool]] = {}
         self._tijdelijk = 0
 
@@ -208,6 +210,21 @@ class FasenRegister:
 
     def heeft_eigen_melding(self, transitie: str) -> bool:
         return transitie in self._inhoud.eigen_melding
+
+    # --- a new gemeente -----------------------------------------------------------------------
+    def bij_nieuwe_gemeente(self, func: Callable) -> Callable:
+        """Register ``func(*, gemeente)``: gives a new gemeente what a phase app's pages read
+        (the standard assessment criteria), so that no GET has to make it. Runs in
+        ``services.gemeente_inrichten``, on every gemeente made (service and admin)."""
+        naam = dotted_naam(func)
+        if naam in {dotted_naam(f) for f in self._nieuwe_gemeente}:
+            raise RegistratieFout(f"{naam} is already registered for a new gemeente")
+        self._nieuwe_gemeente.append(func)
+        return func
+
+    def voor_nieuwe_gemeente(self) -> list[Callable]:
+        """What a new gemeente is given, in the order registered."""
+        return list(self._nieuwe_gemeente)
 
     # --- demo data ----------------------------------------------------------------------------
     def demo(self, transitie: str):

@@ -422,7 +422,7 @@ def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=No
 
 def _route_en_partners(traject):
     return {
-        "route": services.route_ophalen_of_maken(traject),
+        "route": selectors.route_van(traject=traject),
         "partners": list(selectors.actieve_partners(traject=traject)),
     }
 
@@ -487,7 +487,7 @@ def tranche(request: HttpRequest, pk: int, id: int | None = None) -> HttpRespons
         rollen=(A,),
         titels=(_("Tranche toevoegen"), _("Tranche wijzigen")),
         id=id,
-        route=services.route_ophalen_of_maken,
+        route=lambda traject: selectors.route_van(traject=traject),
     )
 
 
@@ -528,10 +528,15 @@ def route_kader(request: HttpRequest, pk: int) -> HttpResponse:
             traject,
             _("De route kan alleen worden gewijzigd in de fase Routes naar de horizon."),
         )
-    huidig = services.route_ophalen_of_maken(traject)
+    # A read: the route exists from the moment the traject entered the route phase (a
+    # follow-up of that transition); a traject placed there otherwise may have none yet.
+    huidig = selectors.route_van(traject=traject)
     form = RouteKaderForm(
         request.POST or None,
-        initial={"startdatum": huidig.startdatum, "looptijd_maanden": huidig.looptijd_maanden},
+        initial={
+            "startdatum": huidig.startdatum if huidig else None,
+            "looptijd_maanden": huidig.looptijd_maanden if huidig else None,
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -227,6 +227,19 @@ def bijlage_get(*, voorstel: Voorstel, pk: int) -> Bijlage:
     return bijlage
 
 
+def criteria_voor_gemeente(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriterium]:
+    """The gemeente's active criteria, in their order (a new gemeente is given the usual list:
+    ``services.standaardcriteria_aanmaken``)."""
+    return Beoordelingscriterium.objects.filter(gemeente=gemeente, actief=True).order_by(
+        "volgorde", "pk"
+    )
+
+
+def criteria_beheer(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriterium]:
+    """Every criterium of the gemeente, the inactive ones too, for its beheerders."""
+    return Beoordelingscriterium.objects.filter(gemeente=gemeente).order_by("volgorde", "pk")
+
+
 def beoordeling_scores(*, voorstel: Voorstel) -> list[dict]:
     """Every criterium of the gemeente with this proposal's score (or none yet)."""
     criteria = Beoordelingscriterium.objects.filter(

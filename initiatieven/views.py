@@ -49,7 +49,7 @@ from .forms import (
     VoorstelForm,
     VoorstelStartForm,
 )
-from .models import Beoordelingscriterium, HorizonVersie
+from .models import HorizonVersie
 from .services import IntakeFout
 
 A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
@@ -453,7 +453,6 @@ def opgave_status(request: HttpRequest, gemeente: str, pk: int, actie: str) -> H
 def vergelijken(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
     opgave_obj = selectors.opgave_get(gemeente=gemeente_obj, pk=pk)
-    services.criteria_voor_gemeente(gemeente=gemeente_obj)
     return render(
         request,
         "initiatieven/vergelijken.html",
@@ -484,8 +483,7 @@ def voorstellen(request: HttpRequest, gemeente: str) -> HttpResponse:
 def criteria(request: HttpRequest, gemeente: str) -> HttpResponse:
     """Beheerders manage their gemeente's assessment criteria."""
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente, beheerder=True)
-    services.criteria_voor_gemeente(gemeente=gemeente_obj)
-    qs = Beoordelingscriterium.objects.filter(gemeente=gemeente_obj).order_by("volgorde", "pk")
+    qs = selectors.criteria_beheer(gemeente=gemeente_obj)
     formset = CriteriumFormSet(_post(request), queryset=qs, prefix="criteria")
     if request.method == "POST" and formset.is_valid():
         services.criteria_opslaan(gemeente=gemeente_obj, door=request.user, formset=formset)
@@ -753,7 +751,7 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
     voorstel_obj = selectors.voorstel_get(traject=traject)
     if traject.status != TrajectStatus.INGEDIEND:
         raise PermissionDenied(_("Alleen een ingediend voorstel kan worden beoordeeld."))
-    criteria_lijst = services.criteria_voor_gemeente(gemeente=traject.gemeente)
+    criteria_lijst = selectors.criteria_voor_gemeente(gemeente=traject.gemeente)
     huidige = {
         r["criterium"].pk: r["score"]
         for r in selectors.beoordeling_scores(voorstel=voorstel_obj)

@@ -39,7 +39,7 @@ from .forms import (
     VertrekkenForm,
     VraagForm,
 )
-from .models import Begrotingspost, Inzet, Mijlpaal, Partner, RouteVersie, Tranche
+from .models import Begrotingspost, Inzet, Mijlpaal, Tranche
 from .services import CoalitieFout
 
 A, INI, PARTNER = Rol.AMBTENAAR, Rol.INITIATIEFNEMER, Rol.PARTNER
@@ -268,9 +268,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def vertrekken(request: HttpRequest, pk: int) -> HttpResponse:
     traject = _traject(request, pk, PARTNER)
-    partner = Partner.objects.filter(
-        traject=traject, gebruiker=request.user, status=PartnerStatus.BEVESTIGD
-    ).first()
+    partner = selectors.bevestigde_partner_van(traject=traject, gebruiker=request.user)
     if partner is None:
         raise PermissionDenied(_("U bent geen partner in deze coalitie."))
     form = VertrekkenForm(request.POST or None)
@@ -642,7 +640,7 @@ def akkoord_vragen(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def route_versies(request: HttpRequest, pk: int) -> HttpResponse:
     traject = _traject(request, pk)
-    versies = RouteVersie.objects.filter(route__traject=traject).select_related("gewijzigd_door")
+    versies = selectors.route_versies(traject=traject)
     return render(
         request,
         "coalities/versies.html",

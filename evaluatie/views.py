@@ -27,7 +27,6 @@ from .forms import (
     VerankeringForm,
     VisieForm,
 )
-from .models import Exitplan, Verankering
 
 A, INI, P = Rol.AMBTENAAR, Rol.INITIATIEFNEMER, Rol.PARTNER
 
@@ -307,10 +306,10 @@ def besluit(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
     return _formulier(request, traject=traject, titel=titel, form=form, terug=terug, **extra)
 
 
-def _traject_formulier(request, pk, *, model, form_class, service, titel, melding):
+def _traject_formulier(request, pk, *, lezen, form_class, service, titel, melding):
     traject = kern.traject_get(user=request.user, pk=pk)
     vereis_rol(request.user, traject, A)
-    instance = model.objects.filter(traject=traject).first()
+    instance = lezen(traject=traject)
     form = form_class(request.POST or None, instance=instance)
     terug = traject.get_absolute_url()
     if request.method == "POST":
@@ -337,7 +336,7 @@ def verankering(request: HttpRequest, pk: int) -> HttpResponse:
     return _traject_formulier(
         request,
         pk,
-        model=Verankering,
+        lezen=selectors.verankering_van,
         form_class=VerankeringForm,
         service=services.verankering_opslaan,
         titel=_("Hoe wordt de taak verankerd?"),
@@ -351,7 +350,7 @@ def exitplan(request: HttpRequest, pk: int) -> HttpResponse:
     return _traject_formulier(
         request,
         pk,
-        model=Exitplan,
+        lezen=selectors.exitplan_van,
         form_class=ExitplanForm,
         service=services.exitplan_opslaan,
         titel=_("Exitplan"),

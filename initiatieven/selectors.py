@@ -19,6 +19,7 @@ from .models import (
     Bijlage,
     Criteriumscore,
     Horizon,
+    HorizonVersie,
     Indicator,
     Opgave,
     Reactie,
@@ -225,6 +226,11 @@ def bijlage_get(*, voorstel: Voorstel, pk: int) -> Bijlage:
     if bijlage is None:
         raise Http404
     return bijlage
+
+
+def horizon_versies(*, horizon: Horizon) -> QuerySet[HorizonVersie]:
+    """The saved versions of the horizon, with who changed each."""
+    return HorizonVersie.objects.filter(horizon=horizon).select_related("gewijzigd_door")
 
 
 def criteria_voor_gemeente(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriterium]:

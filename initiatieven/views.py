@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,8 +24,7 @@ from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
 from aanbesteden.services import TransitieGeweigerd, traject_transitie
 from aanbesteden.transities import TRANSITIES
-from accounts.constants import InlogMiddel
-from accounts.models import OidcAanbieder
+from accounts.selectors import identiteit_aanbieders_voor_gemeente
 
 from . import selectors, services
 from .bestandscontrole import TOEGESTAAN, download_naam
@@ -49,7 +47,6 @@ from .forms import (
     VoorstelForm,
     VoorstelStartForm,
 )
-from .models import HorizonVersie
 from .services import IntakeFout
 
 A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
@@ -505,11 +502,7 @@ def _identiteit_aanbieders(request: HttpRequest, traject) -> list[tuple[str, str
     terug = urlencode({"next": request.get_full_path()})
     return [
         (a.naam, f"{reverse('accounts:oidc_start', kwargs={'code': a.code})}?{terug}")
-        for a in OidcAanbieder.objects.filter(
-            actief=True, soort__in=[InlogMiddel.DIGID, InlogMiddel.EHERKENNING]
-        )
-        .filter(Q(gemeente_id=traject.gemeente_id) | Q(gemeente__isnull=True))
-        .order_by("soort", "pk")
+        for a in identiteit_aanbieders_voor_gemeente(gemeente_id=traject.gemeente_id)
     ]
 
 
@@ -899,9 +892,7 @@ def horizon(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "traject": traject,
             "horizon": horizon_obj,
-            "versies": HorizonVersie.objects.filter(horizon=horizon_obj).select_related(
-                "gewijzigd_door"
-            ),
+            "versies": selectors.horizon_versies(horizon=horizon_obj),
             "mag_wijzigen": bool(kant) and traject.status == TrajectStatus.HORIZON,
             "mag_akkoord": bool(kant)
             and traject.status == TrajectStatus.HORIZON

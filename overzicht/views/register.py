@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from aanbesteden.models import Gemeente
+from aanbesteden.selectors import alle_gemeenten
 from initiatieven.constants import ReactiePlek
 from initiatieven.views import reactie_verwerken, reacties_context
 
@@ -24,9 +25,7 @@ from .gedeeld import cel
 @require_GET
 def register_index(request: HttpRequest) -> HttpResponse:
     """The public register's entry: every gemeente on the platform."""
-    return render(
-        request, "overzicht/register_index.html", {"gemeenten": Gemeente.objects.order_by("naam")}
-    )
+    return render(request, "overzicht/register_index.html", {"gemeenten": alle_gemeenten()})
 
 
 @require_GET

@@ -11,6 +11,7 @@ from guardian.shortcuts import get_users_with_perms
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import ROL_PERMISSIE
+from aanbesteden.tokens import token_hash
 
 from .constants import DocumentStatus, OpgaveStatus
 from .models import (
@@ -24,6 +25,7 @@ from .models import (
     Opgave,
     Reactie,
     ReactieMelding,
+    Steunbetuiging,
     Voorstel,
 )
 
@@ -231,6 +233,17 @@ def bijlage_get(*, voorstel: Voorstel, pk: int) -> Bijlage:
 def horizon_versies(*, horizon: Horizon) -> QuerySet[HorizonVersie]:
     """The saved versions of the horizon, with who changed each."""
     return HorizonVersie.objects.filter(horizon=horizon).select_related("gewijzigd_door")
+
+
+def steun_bij_token(*, token: str) -> Steunbetuiging | None:
+    """The support statement a link is for, with the proposal it supports (one query)."""
+    if not token or len(token) > 200:
+        return None
+    return (
+        Steunbetuiging.objects.select_related("voorstel__traject__gemeente", "voorstel__initiatief")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
 
 
 def criteria_voor_gemeente(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriterium]:

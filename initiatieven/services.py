@@ -361,17 +361,6 @@ def steun_intrekken(*, token: str) -> bool:
     return verwijderd > 0
 
 
-def steun_bij_token(token: str) -> Steunbetuiging | None:
-    """The support statement a link is for, with the proposal it supports (one query)."""
-    if not token or len(token) > 200:
-        return None
-    return (
-        Steunbetuiging.objects.select_related("voorstel__traject__gemeente", "voorstel__initiatief")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-
-
 @transaction.atomic
 def steun_bevestigen(*, token: str) -> Steunbetuiging | None:
     """Confirm a support statement; the same link again changes nothing."""

@@ -728,7 +728,7 @@ def steun_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
             "initiatieven/steun_bevestigen.html",
             {"bevestigd": steun_obj, "token": token},
         )
-    steun_obj = services.steun_bij_token(token)
+    steun_obj = selectors.steun_bij_token(token=token)
     if steun_obj is None:
         return render(request, "initiatieven/steun_bevestigen.html", {"ongeldig": True}, status=404)
     return render(

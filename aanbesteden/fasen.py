@@ -14,6 +14,9 @@ table in ``aanbesteden.transities`` and nothing else:
     registration (schedule mail and tasks with ``transaction.on_commit``).
   * ``fasen.eigen_melding(transitie, ...)`` – the app sends its own message for these
     transitions, so the general "new phase" message is left out.
+  * ``@fasen.bij_nieuwe_gemeente`` – what a new gemeente is given ``(gemeente) -> None`` (the
+    standard assessment criteria), so that the app's pages only read it: a GET never creates
+    rows. Run by ``services.gemeente_inrichten`` (the service and the admin make gemeenten).
 
 * in ``<app>/panelen.py`` (imported from its ``AppConfig.ready``): ``fasen.paneel(...)``, a
   section of the traject page (template plus a context function that reads through the app's
@@ -23,9 +26,10 @@ table in ``aanbesteden.transities`` and nothing else:
   transition hold.
 
 The registry refuses mistakes when the app starts: an unknown transition, a requirement code
-or panel code already taken, a follow-up or demo preparation registered twice, a transition
-whose own message two apps claim (``RegistratieFout``). Tests do not touch its insides: they
-take a temporary copy with ``fasen.tijdelijk()`` (see there) or make a new ``FasenRegister()``.
+or panel code already taken, a follow-up, demo preparation or new-gemeente step registered
+twice, a transition whose own message two apps claim (``RegistratieFout``). Tests do not touch
+its insides: they take a temporary copy with ``fasen.tijdelijk()`` (see there) or make a new
+``FasenRegister()``.
 """
 
 from __future__ import annotations

@@ -31,6 +31,14 @@ class GemeenteAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["naam"]}
     search_fields = ["naam", "cbs_code"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            # A gemeente made here gets what one made by the service gets.
+            from .services import gemeente_inrichten
+
+            gemeente_inrichten(gemeente=obj)
+
 
 @admin.register(Lidmaatschap)
 class LidmaatschapAdmin(admin.ModelAdmin):

@@ -14,6 +14,9 @@ table in ``aanbesteden.transities`` and nothing else:
     registration (schedule mail and tasks with ``transaction.on_commit``).
   * ``fasen.eigen_melding(transitie, ...)`` – the app sends its own message for these
     transitions, so the general "new phase" message is left out.
+  * ``@fasen.bij_nieuwe_gemeente`` – what a new gemeente is given ``(gemeente) -> None`` (the
+    standard assessment criteria), so that the app's pages only read it: a GET never creates
+    rows. Run by ``services.gemeente_inrichten`` (the service and the admin make gemeenten).
 
 * in ``<app>/panelen.py`` (imported from its ``AppConfig.ready``): ``fasen.paneel(...)``, a
   section of the traject page (template plus a context function that reads through the app's
@@ -23,9 +26,10 @@ table in ``aanbesteden.transities`` and nothing else:
   transition hold.
 
 The registry refuses mistakes when the app starts: an unknown transition, a requirement code
-or panel code already taken, a follow-up or demo preparation registered twice, a transition
-whose own message two apps claim (``RegistratieFout``). Tests do not touch its insides: they
-take a temporary copy with ``fasen.tijdelijk()`` (see there) or make a new ``FasenRegister()``.
+or panel code already taken, a follow-up, demo preparation or new-gemeente step registered
+twice, a transition whose own message two apps claim (``RegistratieFout``). Tests do not touch
+its insides: they take a temporary copy with ``fasen.tijdelijk()`` (see there) or make a new
+``FasenRegister()``.
 """
 
 from __future__ import annotations
@@ -113,6 +117,8 @@ class FasenRegister:
         # Demo preparations are registered once, when seed_demo imports the demo modules, and
         # stay: a temporary register (``tijdelijk``) does not take them away again.
         self._demo: dict[str, list[Callable]] = defaultdict(list)
+        # What a new gemeente is given (registered once at start-up, like the demo's).
+        self._nieuwe_gemeente: list[Callable] = []
         self._condities: dict[str, Callable[[Traject], bool]] = {}
         self._tijdelijk = 0
 
@@ -208,6 +214,21 @@ class FasenRegister:
 
     def heeft_eigen_melding(self, transitie: str) -> bool:
         return transitie in self._inhoud.eigen_melding
+
+    # --- a new gemeente -----------------------------------------------------------------------
+    def bij_nieuwe_gemeente(self, func: Callable) -> Callable:
+        """Register ``func(*, gemeente)``: gives a new gemeente what a phase app's pages read
+        (the standard assessment criteria), so that no GET has to make it. Runs in
+        ``services.gemeente_inrichten``, on every gemeente made (service and admin)."""
+        naam = dotted_naam(func)
+        if naam in {dotted_naam(f) for f in self._nieuwe_gemeente}:
+            raise RegistratieFout(f"{naam} is already registered for a new gemeente")
+        self._nieuwe_gemeente.append(func)
+        return func
+
+    def voor_nieuwe_gemeente(self) -> list[Callable]:
+        """What a new gemeente is given, in the order registered."""
+        return list(self._nieuwe_gemeente)
 
     # --- demo data ----------------------------------------------------------------------------
     def demo(self, transitie: str):

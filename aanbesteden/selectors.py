@@ -39,6 +39,11 @@ def trajecten_van_gebruiker(*, user: User, rol: str | None = None) -> QuerySet[T
     return permissions.trajecten_met_rol(user, *rollen).select_related("gemeente")
 
 
+def alle_gemeenten() -> QuerySet[Gemeente]:
+    """Every gemeente on the platform, by name."""
+    return Gemeente.objects.order_by("naam")
+
+
 def gemeenten_van_ambtenaar(*, user: User) -> QuerySet[Gemeente]:
     if not user.is_authenticated:
         return Gemeente.objects.none()

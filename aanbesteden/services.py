@@ -156,7 +156,16 @@ def gemeente_aanmaken(*, naam: str, slug: str, cbs_code: str, **velden: object) 
     gemeente = Gemeente(naam=naam, slug=slug, cbs_code=cbs_code, **velden)
     gemeente.full_clean()
     gemeente.save()
+    gemeente_inrichten(gemeente=gemeente)
     return gemeente
+
+
+@transaction.atomic
+def gemeente_inrichten(*, gemeente: Gemeente) -> None:
+    """Give a new gemeente what the phase apps registered for it (``fasen.bij_nieuwe_gemeente``):
+    what their pages read exists from the start, so no GET makes it."""
+    for inrichten in fasen.voor_nieuwe_gemeente():
+        inrichten(gemeente=gemeente)
 
 
 @transaction.atomic

@@ -168,6 +168,11 @@ class HerstelcodesView(AlleenMedewerkers, BackupTokensView):
     template_name = "accounts/tweestaps/herstelcodes.html"
     number_of_tokens = AANTAL_HERSTELCODES
 
+    def get_device(self):
+        # A read (django-two-factor-auth's own makes the device on a GET): the device is made
+        # with the first codes, when the app is set up (``herstelcodes_maken``).
+        return self.request.user.staticdevice_set.filter(name="backup").first()
+
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "codes": herstelcodes(self.request.user)}
 

@@ -21,7 +21,7 @@ from two_factor.views import LoginView as TweestapsLoginView
 from aanbesteden.limieten import limiet_bewaken
 from aanbesteden.werk import werk_inplannen
 
-from . import tasks
+from . import selectors, tasks
 from .constants import SESSIE_AANBIEDER, SESSIE_IDENTITEIT, InlogMiddel
 from .forms import CodeForm, HerstelcodeForm, InloggenForm, InloglinkForm, WachtwoordVergetenForm
 from .models import OidcAanbieder
@@ -78,7 +78,7 @@ class InloggenView(TweestapsLoginView):
         return {
             **super().get_context_data(form, **kwargs),
             "next": self.get_redirect_url(),
-            "sso_aanbieders": OidcAanbieder.objects.filter(actief=True, soort=InlogMiddel.SSO),
+            "sso_aanbieders": selectors.sso_aanbieders(),
         }
 
 
@@ -97,9 +97,7 @@ def inloglink_aanvragen(request: HttpRequest) -> HttpResponse:
         "accounts/inloglink.html",
         {
             "form": form,
-            "identiteit_aanbieders": OidcAanbieder.objects.filter(
-                actief=True, soort__in=[InlogMiddel.DIGID, InlogMiddel.EHERKENNING]
-            ),
+            "identiteit_aanbieders": selectors.identiteit_aanbieders(),
         },
     )
 

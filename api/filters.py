@@ -29,6 +29,15 @@ class NummerFilter(django_filters.NumberFilter):
         super().__init__(*args, min_value=1, max_value=10**18 - 1, **kwargs)
 
 
+class GemeenteFilter(django_filters.CharFilter):
+    """A gemeente by its slug (``field_name``: the path to the slug, by default
+    ``gemeente__slug``); a value that is no slug is a 400."""
+
+    def __init__(self, *args, field_name: str = "gemeente__slug", **kwargs):
+        kwargs.setdefault("help_text", _("De korte naam van de gemeente."))
+        super().__init__(*args, field_name=field_name, validators=[validate_slug], **kwargs)
+
+
 class UtcTijdVeld(django_filters.fields.IsoDateTimeField):
     """An ISO 8601 date-time, in UTC for the database: PostgreSQL refuses offsets past
     ±15:59 that ISO 8601 and Python allow. A moment at the edge of the calendar that falls
@@ -63,11 +72,7 @@ class StrengeFilterSet(django_filters.FilterSet):
 
 
 class OpgaveFilter(StrengeFilterSet):
-    gemeente = django_filters.CharFilter(
-        field_name="gemeente__slug",
-        validators=[validate_slug],
-        help_text=_("De korte naam van de gemeente."),
-    )
+    gemeente = GemeenteFilter()
     status = django_filters.ChoiceFilter(
         choices=[c for c in OpgaveStatus.choices if c[0] != OpgaveStatus.CONCEPT]
     )
@@ -81,11 +86,7 @@ class OpgaveFilter(StrengeFilterSet):
 
 
 class VoorstelFilter(StrengeFilterSet):
-    gemeente = django_filters.CharFilter(
-        field_name="traject__gemeente__slug",
-        validators=[validate_slug],
-        help_text=_("De korte naam van de gemeente."),
-    )
+    gemeente = GemeenteFilter(field_name="traject__gemeente__slug")
     status = django_filters.MultipleChoiceFilter(
         field_name="traject__status", choices=TrajectStatus.choices
     )
@@ -99,11 +100,7 @@ class VoorstelFilter(StrengeFilterSet):
 
 
 class RegisterFilter(StrengeFilterSet):
-    gemeente = django_filters.CharFilter(
-        field_name="gemeente__slug",
-        validators=[validate_slug],
-        help_text=_("De korte naam van de gemeente."),
-    )
+    gemeente = GemeenteFilter()
     status = django_filters.MultipleChoiceFilter(
         choices=[(s, TrajectStatus(s).label) for s in OVERGEDRAGEN]
     )

@@ -7,6 +7,7 @@ import secrets
 import time
 import urllib.error
 import urllib.request
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -171,6 +172,29 @@ def levering_versturen(*, levering_id: int) -> bool:
             velden |= {"status": LeveringStatus.GELEVERD, "geleverd_op": timezone.now()}
         Webhooklevering.objects.filter(pk=levering.pk).update(**velden, updated_at=timezone.now())
     return gelukt
+
+
+def leveringen_nalopen(*, hoogstens: int = 100) -> int:
+    """Where no worker retries (the embedded mode: ``WEBHOOK_OPNIEUW_DOOR_BEAT``): one more try
+    of each waiting delivery that was tried and whose wait since its last try is over (the
+    worker's waits, ``tasks.wachttijd``); after the last of its ``tasks.POGINGEN`` tries a
+    delivery that still fails is marked failed. Returns the number tried."""
+    from .tasks import POGINGEN, wachttijd
+
+    nu = timezone.now()
+    wachtend = Webhooklevering.objects.filter(
+        status=LeveringStatus.WACHTEND, aantal_pogingen__gte=1, aantal_pogingen__lt=POGINGEN
+    ).order_by("updated_at", "pk")[:hoogstens]
+    geprobeerd = 0
+    for levering in wachtend:
+        if nu - levering.updated_at < timedelta(seconds=wachttijd(levering.aantal_pogingen - 1)):
+            continue
+        geprobeerd += 1
+        if levering_versturen(levering_id=levering.pk):
+            continue
+        if levering.aantal_pogingen + 1 >= POGINGEN:
+            levering_opgegeven(levering_id=levering.pk)
+    return geprobeerd
 
 
 def levering_opgegeven(*, levering_id: int) -> None:

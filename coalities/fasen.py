@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from aanbesteden.constants import TrajectStatus
 from aanbesteden.fasen import fasen
 from aanbesteden.transities import TABEL, Richting, Transitie
 
@@ -119,6 +120,23 @@ def begroting_dekt(traject) -> bool:
 )
 def route_akkoord(traject) -> bool:
     return selectors.route_iedereen_akkoord(traject=traject)
+
+
+# --- into the route phase: the route exists from the first moment ------------------------------
+
+
+def route_aanmaken(*, traject, door, motivatie) -> None:
+    """The traject's route is made when it enters the route phase (forward from the coalition,
+    or back from the hand-over or the evaluation, where it already has one), so that the
+    route's pages only read (``selectors.route_van``): a GET never creates rows."""
+    from .services import route_ophalen_of_maken
+
+    route_ophalen_of_maken(traject)
+
+
+for _transitie in TABEL:
+    if _transitie.naar == TrajectStatus.ROUTE:
+        fasen.na_transitie(_transitie.naam)(route_aanmaken)
 
 
 # --- moving back: the data stays, later agreements are withdrawn -------------------------------

@@ -25,6 +25,7 @@ from .models import (
     Partner,
     Route,
     RouteAkkoord,
+    RouteVersie,
     Tranche,
     Uitnodiging,
 )
@@ -89,6 +90,13 @@ def partners_akkoord_met_horizon(*, traject: Traject) -> bool:
     )
 
 
+def bevestigde_partner_van(*, traject: Traject, gebruiker: Any) -> Partner | None:
+    """``gebruiker``'s confirmed partnership of the traject, or None."""
+    return Partner.objects.filter(
+        traject=traject, gebruiker=gebruiker, status=PartnerStatus.BEVESTIGD
+    ).first()
+
+
 def uitnodiging_get(*, traject: Traject, pk: Any) -> Uitnodiging:
     from django.shortcuts import get_object_or_404
 
@@ -99,6 +107,11 @@ def route_van(*, traject: Traject) -> Route | None:
     """The traject's route, or None when it has none yet (``_van`` reads and may give None;
     ``_get`` gives the object or 404; ``services.route_ophalen_of_maken`` makes it)."""
     return Route.objects.filter(traject=traject).first()
+
+
+def route_versies(*, traject: Traject) -> QuerySet[RouteVersie]:
+    """The route's versions (what was asked to agree on), with who made each."""
+    return RouteVersie.objects.filter(route__traject=traject).select_related("gewijzigd_door")
 
 
 def route_iedereen_akkoord(*, traject: Traject, route: Route | None = None) -> bool:

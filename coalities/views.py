@@ -41,7 +41,7 @@ from .forms import (
     VertrekkenForm,
     VraagForm,
 )
-from .models import Begrotingspost, Inzet, Mijlpaal, Partner, RouteVersie, Tranche
+from .models import Begrotingspost, Inzet, Mijlpaal, Tranche
 from .services import CoalitieFout
 
 A, INI, PARTNER = Rol.AMBTENAAR, Rol.INITIATIEFNEMER, Rol.PARTNER
@@ -321,9 +321,7 @@ def uitnodiging(request: HttpRequest, token: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def vertrekken(request: HttpRequest, pk: int) -> HttpResponse:
     traject = _traject(request, pk, PARTNER)
-    partner = Partner.objects.filter(
-        traject=traject, gebruiker=request.user, status=PartnerStatus.BEVESTIGD
-    ).first()
+    partner = selectors.bevestigde_partner_van(traject=traject, gebruiker=request.user)
     if partner is None:
         raise PermissionDenied(_("U bent geen partner in deze coalitie."))
 
@@ -467,7 +465,7 @@ def _onderdeel(request, pk, *, model, form_class, opslaan, rollen, titels, id=No
 
 def _route_en_partners(traject):
     return {
-        "route": services.route_ophalen_of_maken(traject),
+        "route": selectors.route_van(traject=traject),
         "partners": list(selectors.actieve_partners(traject=traject)),
     }
 
@@ -532,7 +530,7 @@ def tranche(request: HttpRequest, pk: int, id: int | None = None) -> HttpRespons
         rollen=(A,),
         titels=(_("Tranche toevoegen"), _("Tranche wijzigen")),
         id=id,
-        route=services.route_ophalen_of_maken,
+        route=lambda traject: selectors.route_van(traject=traject),
     )
 
 
@@ -573,10 +571,15 @@ def route_kader(request: HttpRequest, pk: int) -> HttpResponse:
             traject,
             _("De route kan alleen worden gewijzigd in de fase Routes naar de horizon."),
         )
-    huidig = services.route_ophalen_of_maken(traject)
+    # A read: the route exists from the moment the traject entered the route phase (a
+    # follow-up of that transition); a traject placed there otherwise may have none yet.
+    huidig = selectors.route_van(traject=traject)
     form = RouteKaderForm(
         request.POST or None,
-        initial={"startdatum": huidig.startdatum, "looptijd_maanden": huidig.looptijd_maanden},
+        initial={
+            "startdatum": huidig.startdatum if huidig else None,
+            "looptijd_maanden": huidig.looptijd_maanden if huidig else None,
+        },
     )
 
     def bewaren(form):
@@ -679,7 +682,7 @@ def akkoord_vragen(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def route_versies(request: HttpRequest, pk: int) -> HttpResponse:
     traject = _traject(request, pk)
-    versies = RouteVersie.objects.filter(route__traject=traject).select_related("gewijzigd_door")
+    versies = selectors.route_versies(traject=traject)
     return render(
         request,
         "coalities/versies.html",

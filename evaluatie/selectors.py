@@ -23,7 +23,14 @@ from .constants import (
     HerinneringSoort,
     MomentStatus,
 )
-from .models import Evaluatie, EvaluatieBijdrage, Evaluatiemoment, Herinnering, Verankering
+from .models import (
+    Evaluatie,
+    EvaluatieBijdrage,
+    Evaluatiemoment,
+    Exitplan,
+    Herinnering,
+    Verankering,
+)
 
 PARTNER_BEVESTIGD = "bevestigd"
 VERSIE_VERZEGELD = "verzegeld"
@@ -150,6 +157,10 @@ def volgend_moment(*, traject: Traject) -> Evaluatiemoment | None:
 
 def verankering_van(*, traject: Traject) -> Verankering | None:
     return Verankering.objects.filter(traject=traject).first()
+
+
+def exitplan_van(*, traject: Traject) -> Exitplan | None:
+    return Exitplan.objects.filter(traject=traject).first()
 
 
 def indicatoren(*, traject: Traject) -> list[Indicator]:

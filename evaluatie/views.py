@@ -28,7 +28,6 @@ from .forms import (
     VerankeringForm,
     VisieForm,
 )
-from .models import Exitplan, Verankering
 
 A, INI, P = Rol.AMBTENAAR, Rol.INITIATIEFNEMER, Rol.PARTNER
 
@@ -282,10 +281,10 @@ def besluit(request: HttpRequest, pk: int, moment: int) -> HttpResponse:
     )
 
 
-def _traject_formulier(request, pk, *, model, form_class, service, titel, melding):
+def _traject_formulier(request, pk, *, lezen, form_class, service, titel, melding):
     traject = kern.traject_get(user=request.user, pk=pk)
     vereis_rol(request.user, traject, A)
-    instance = model.objects.filter(traject=traject).first()
+    instance = lezen(traject=traject)
     terug = traject.get_absolute_url()
 
     def bewaren(form):
@@ -309,7 +308,7 @@ def verankering(request: HttpRequest, pk: int) -> HttpResponse:
     return _traject_formulier(
         request,
         pk,
-        model=Verankering,
+        lezen=selectors.verankering_van,
         form_class=VerankeringForm,
         service=services.verankering_opslaan,
         titel=_("Hoe wordt de taak verankerd?"),
@@ -323,7 +322,7 @@ def exitplan(request: HttpRequest, pk: int) -> HttpResponse:
     return _traject_formulier(
         request,
         pk,
-        model=Exitplan,
+        lezen=selectors.exitplan_van,
         form_class=ExitplanForm,
         service=services.exitplan_opslaan,
         titel=_("Exitplan"),

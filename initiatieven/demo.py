@@ -134,7 +134,7 @@ def demo_voorstel(*, traject, demo) -> None:
 
 def _demo_beoordeling(*, traject, demo, positief: bool) -> None:
     from .models import Beoordeling, Criteriumscore
-    from .services import criteria_voor_gemeente
+    from .selectors import criteria_voor_gemeente
 
     voorstel = Voorstel.objects.get(traject_id=traject.pk)
     beoordeling, _nieuw = Beoordeling.objects.get_or_create(

@@ -182,6 +182,14 @@ def identiteit_gecontroleerd(traject) -> bool:
 fasen.eigen_melding("indienen", "toelaten", "afwijzen")
 
 
+@fasen.bij_nieuwe_gemeente
+def standaardcriteria(*, gemeente) -> None:
+    """A new gemeente starts with the usual assessment criteria (the intake pages read them)."""
+    from .services import standaardcriteria_aanmaken
+
+    standaardcriteria_aanmaken(gemeente=gemeente)
+
+
 @fasen.na_transitie("indienen")
 def na_indienen(*, traject, door, motivatie) -> None:
     from .services import voorstel_ingediend

@@ -11,6 +11,7 @@ from guardian.shortcuts import get_users_with_perms
 from aanbesteden.constants import Rol, TrajectStatus
 from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import ROL_PERMISSIE
+from aanbesteden.tokens import token_hash
 
 from .constants import DocumentStatus, OpgaveStatus
 from .models import (
@@ -19,10 +20,12 @@ from .models import (
     Bijlage,
     Criteriumscore,
     Horizon,
+    HorizonVersie,
     Indicator,
     Opgave,
     Reactie,
     ReactieMelding,
+    Steunbetuiging,
     Voorstel,
 )
 
@@ -240,6 +243,35 @@ def bijlage_get(*, voorstel: Voorstel, pk: int) -> Bijlage:
     if bijlage is None:
         raise Http404
     return bijlage
+
+
+def horizon_versies(*, horizon: Horizon) -> QuerySet[HorizonVersie]:
+    """The saved versions of the horizon, with who changed each."""
+    return HorizonVersie.objects.filter(horizon=horizon).select_related("gewijzigd_door")
+
+
+def steun_bij_token(*, token: str) -> Steunbetuiging | None:
+    """The support statement a link is for, with the proposal it supports (one query)."""
+    if not token or len(token) > 200:
+        return None
+    return (
+        Steunbetuiging.objects.select_related("voorstel__traject__gemeente", "voorstel__initiatief")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+
+
+def criteria_voor_gemeente(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriterium]:
+    """The gemeente's active criteria, in their order (a new gemeente is given the usual list:
+    ``services.standaardcriteria_aanmaken``)."""
+    return Beoordelingscriterium.objects.filter(gemeente=gemeente, actief=True).order_by(
+        "volgorde", "pk"
+    )
+
+
+def criteria_beheer(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriterium]:
+    """Every criterium of the gemeente, the inactive ones too, for its beheerders."""
+    return Beoordelingscriterium.objects.filter(gemeente=gemeente).order_by("volgorde", "pk")
 
 
 def beoordeling_scores(*, voorstel: Voorstel) -> list[dict]:

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -362,17 +361,6 @@ def steun_intrekken(*, token: str) -> bool:
     return verwijderd > 0
 
 
-def steun_bij_token(token: str) -> Steunbetuiging | None:
-    """The support statement a link is for, with the proposal it supports (one query)."""
-    if not token or len(token) > 200:
-        return None
-    return (
-        Steunbetuiging.objects.select_related("voorstel__traject__gemeente", "voorstel__initiatief")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-
-
 @transaction.atomic
 def steun_bevestigen(*, token: str) -> Steunbetuiging | None:
     """Confirm a support statement; the same link again changes nothing."""
@@ -433,8 +421,10 @@ def voorstel_ingediend(*, traject: Traject) -> Voorstel:
 
 # --- intake: criteria and assessment --------------------------------------------------------
 @transaction.atomic
-def criteria_voor_gemeente(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriterium]:
-    """The gemeente's active criteria; the usual list is seeded when it has none at all."""
+def standaardcriteria_aanmaken(*, gemeente: Gemeente) -> None:
+    """Give the gemeente the usual list of criteria when it has none at all (a new gemeente:
+    ``fasen.bij_nieuwe_gemeente``); the pages only read them
+    (``selectors.criteria_voor_gemeente``)."""
     if not Beoordelingscriterium.objects.filter(gemeente=gemeente).exists():
         Gemeente.objects.select_for_update().filter(pk=gemeente.pk).first()
         if not Beoordelingscriterium.objects.filter(gemeente=gemeente).exists():
@@ -445,9 +435,6 @@ def criteria_voor_gemeente(*, gemeente: Gemeente) -> QuerySet[Beoordelingscriter
                     )
                     for i, (code, titel) in enumerate(STANDAARD_CRITERIA)
                 )
-    return Beoordelingscriterium.objects.filter(gemeente=gemeente, actief=True).order_by(
-        "volgorde", "pk"
-    )
 
 
 @transaction.atomic

@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,8 +24,7 @@ from aanbesteden.models import Gemeente
 from aanbesteden.permissions import traject_rollen, vereis, vereis_rol
 from aanbesteden.services import TransitieGeweigerd
 from aanbesteden.transities import TRANSITIES
-from accounts.constants import InlogMiddel
-from accounts.models import OidcAanbieder
+from accounts.selectors import identiteit_aanbieders_voor_gemeente
 
 from . import selectors, services
 from .bestandscontrole import TOEGESTAAN, download_naam
@@ -49,7 +47,6 @@ from .forms import (
     VoorstelForm,
     VoorstelStartForm,
 )
-from .models import Beoordelingscriterium, HorizonVersie
 from .services import IntakeFout
 
 A, INI = Rol.AMBTENAAR, Rol.INITIATIEFNEMER
@@ -459,7 +456,6 @@ def opgave_status(request: HttpRequest, gemeente: str, pk: int, actie: str) -> H
 def vergelijken(request: HttpRequest, gemeente: str, pk: int) -> HttpResponse:
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente)
     opgave_obj = selectors.opgave_get(gemeente=gemeente_obj, pk=pk)
-    services.criteria_voor_gemeente(gemeente=gemeente_obj)
     return render(
         request,
         "initiatieven/vergelijken.html",
@@ -491,8 +487,7 @@ def criteria(request: HttpRequest, gemeente: str) -> HttpResponse:
     """Beheerders manage their gemeente's assessment criteria. A formset, not a form: not
     through ``formulier_afhandelen``."""
     gemeente_obj = _gemeente_voor_ambtenaar(request, gemeente, beheerder=True)
-    services.criteria_voor_gemeente(gemeente=gemeente_obj)
-    qs = Beoordelingscriterium.objects.filter(gemeente=gemeente_obj).order_by("volgorde", "pk")
+    qs = selectors.criteria_beheer(gemeente=gemeente_obj)
     formset = CriteriumFormSet(_post(request), queryset=qs, prefix="criteria")
     if request.method == "POST" and formset.is_valid():
         services.criteria_opslaan(gemeente=gemeente_obj, door=request.user, formset=formset)
@@ -514,11 +509,7 @@ def _identiteit_aanbieders(request: HttpRequest, traject) -> list[tuple[str, str
     terug = urlencode({"next": request.get_full_path()})
     return [
         (a.naam, f"{reverse('accounts:oidc_start', kwargs={'code': a.code})}?{terug}")
-        for a in OidcAanbieder.objects.filter(
-            actief=True, soort__in=[InlogMiddel.DIGID, InlogMiddel.EHERKENNING]
-        )
-        .filter(Q(gemeente_id=traject.gemeente_id) | Q(gemeente__isnull=True))
-        .order_by("soort", "pk")
+        for a in identiteit_aanbieders_voor_gemeente(gemeente_id=traject.gemeente_id)
     ]
 
 
@@ -742,7 +733,7 @@ def steun_bevestigen(request: HttpRequest, token: str) -> HttpResponse:
             "initiatieven/steun_bevestigen.html",
             {"bevestigd": steun_obj, "token": token},
         )
-    steun_obj = services.steun_bij_token(token)
+    steun_obj = selectors.steun_bij_token(token=token)
     if steun_obj is None:
         return render(request, "initiatieven/steun_bevestigen.html", {"ongeldig": True}, status=404)
     return render(
@@ -758,7 +749,7 @@ def beoordelen(request: HttpRequest, pk: int) -> HttpResponse:
     voorstel_obj = selectors.voorstel_get(traject=traject)
     if traject.status != TrajectStatus.INGEDIEND:
         raise PermissionDenied(_("Alleen een ingediend voorstel kan worden beoordeeld."))
-    criteria_lijst = services.criteria_voor_gemeente(gemeente=traject.gemeente)
+    criteria_lijst = selectors.criteria_voor_gemeente(gemeente=traject.gemeente)
     huidige = {
         r["criterium"].pk: r["score"]
         for r in selectors.beoordeling_scores(voorstel=voorstel_obj)
@@ -894,9 +885,7 @@ def horizon(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "traject": traject,
             "horizon": horizon_obj,
-            "versies": HorizonVersie.objects.filter(horizon=horizon_obj).select_related(
-                "gewijzigd_door"
-            ),
+            "versies": selectors.horizon_versies(horizon=horizon_obj),
             "mag_wijzigen": bool(kant) and traject.status == TrajectStatus.HORIZON,
             "mag_akkoord": bool(kant)
             and traject.status == TrajectStatus.HORIZON

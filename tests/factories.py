@@ -11,7 +11,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from aanbesteden import services
-from aanbesteden.constants import LidmaatschapRol, Rol
+from aanbesteden.constants import LidmaatschapRol, Rol, TrajectStatus
 from aanbesteden.models import Gemeente, Traject, User
 from aanbesteden.permissions import rol_toekennen
 
@@ -82,9 +82,21 @@ class TrajectFactory(DjangoModelFactory):
             return traject_naar(traject, fase, demo)
         if status:
             # Place the traject directly in a state (tests of one phase do not walk all others).
-            Traject.objects.filter(pk=traject.pk).update(status=status)
-            traject = Traject.objects.get(pk=traject.pk)
+            traject = status_zetten(traject, status)
         return traject
+
+
+def status_zetten(traject: Traject, status: str) -> Traject:
+    """Put ``traject`` straight in ``status`` (past the transitions), with what entering that
+    status makes: in the route phase the route exists (the follow-up of every transition into
+    it, ``coalities.fasen.route_aanmaken``), so the route's pages only read."""
+    Traject.objects.filter(pk=traject.pk).update(status=status)
+    traject = Traject.objects.get(pk=traject.pk)
+    if status == TrajectStatus.ROUTE:
+        from coalities.services import route_ophalen_of_maken
+
+        route_ophalen_of_maken(traject)
+    return traject
 
 
 def partner_van(traject: Traject, **kwargs) -> User:

@@ -417,6 +417,10 @@ WEBHOOK_TIMEOUT_SECONDEN = env.int("WEBHOOK_TIMEOUT_SECONDEN", default=5)
 WEBHOOK_ALLEEN_HTTPS = env.bool("WEBHOOK_ALLEEN_HTTPS", default=False)
 # ... and only to addresses on the public internet, never the platform's own network.
 WEBHOOK_ALLEEN_PUBLIEK = env.bool("WEBHOOK_ALLEEN_PUBLIEK", default=False)
+# In-process (no broker): False runs a failed delivery's retries at once, inside the request
+# (Celery's eager mode skips the waits; the tests count on it); True makes one attempt there and
+# leaves the retries to beat's ``api.tasks.webhooks_nalopen`` (the embedded mode, dev.py).
+WEBHOOK_OPNIEUW_DOOR_BEAT = False
 
 # seed_demo (published passwords and keys) runs only where this is on: never in production.
 DEMOGEGEVENS_TOEGESTAAN = True

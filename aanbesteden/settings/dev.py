@@ -29,3 +29,13 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": env.float("HERINNERING_SCAN_SECONDEN", default=30.0),
     },
 }
+# Without a broker a task runs inside the request that queued it: a webhook that fails is tried
+# once there (each try may wait WEBHOOK_TIMEOUT_SECONDEN), and again by beat when its wait is
+# over, with the same waits and number of tries as a worker's retries. With a broker (a worker
+# retries) beat does not sweep the deliveries: the two would send the same one twice.
+WEBHOOK_OPNIEUW_DOOR_BEAT = CELERY_TASK_ALWAYS_EAGER  # noqa: F405
+if WEBHOOK_OPNIEUW_DOOR_BEAT:
+    CELERY_BEAT_SCHEDULE["webhooks-nalopen"] = {
+        "task": "api.tasks.webhooks_nalopen",
+        "schedule": 60.0,
+    }

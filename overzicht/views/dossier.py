@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from ..constants import DossierStatus
 from ..models import Dossier
+from ..selectors.dossier import dossiers_van
 from ..services.dossier import dossier_aanvragen
 from .gedeeld import traject_voor_ambtenaar
 
@@ -30,7 +31,7 @@ def dossier(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         return redirect("overzicht:dossier", pk=traject.pk)
-    dossiers = Dossier.objects.filter(traject=traject).select_related("aangevraagd_door")[:20]
+    dossiers = dossiers_van(traject=traject)[:20]
     return render(
         request,
         "overzicht/dossier.html",

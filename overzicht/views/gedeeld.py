@@ -1,9 +1,7 @@
 """What several pages of the overviews share: who may open a gemeente's or a traject's
-overview, and how a value is written into a CSV cell."""
+overview (the CSV cells are written in ``overzicht.exports``)."""
 
 from __future__ import annotations
-
-from datetime import date
 
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -28,13 +26,3 @@ def traject_voor_ambtenaar(request: HttpRequest, pk: int) -> Traject:
     traject = kern.traject_get(user=request.user, pk=pk)
     vereis_rol(request.user, traject, Rol.AMBTENAAR)
     return traject
-
-
-def cel(waarde: object) -> str:
-    """A cell value; text that a spreadsheet would run as a formula is made harmless."""
-    if waarde is None:
-        return ""
-    tekst = waarde.isoformat() if isinstance(waarde, date) else str(waarde)
-    if tekst[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + tekst
-    return tekst

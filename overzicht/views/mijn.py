@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from aanbesteden import selectors as kern
-from aanbesteden.models import Gemeente
 
 from ..selectors.mijn import mijn_gegevens
 from .gedeeld import PER_PAGINA
@@ -18,7 +17,7 @@ from .gedeeld import PER_PAGINA
 
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: what the platform is, and every gemeente with its public page."""
-    gemeenten = Gemeente.objects.order_by("naam")
+    gemeenten = kern.alle_gemeenten()
     return render(request, "overzicht/home.html", {"gemeenten": gemeenten})
 
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from aanbesteden.formulieren import formulier_afhandelen
 
+from .. import exports
 from ..forms import WissenForm
 from ..services.privacy import gebruiker_wissen, persoonsgegevens, persoonsgegevens_zip
 
@@ -26,14 +24,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def privacy_export(request: HttpRequest) -> HttpResponse:
-    gegevens = persoonsgegevens(gebruiker=request.user)
-    response = HttpResponse(
-        json.dumps(gegevens, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Content-Disposition"] = 'attachment; filename="mijn-gegevens.json"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return exports.persoonsgegevens_json(persoonsgegevens(gebruiker=request.user))
 
 
 @login_required

@@ -3,30 +3,25 @@ the same as open data (JSON and CSV, CC0)."""
 
 from __future__ import annotations
 
-import csv
-
 from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from aanbesteden.models import Gemeente
+from aanbesteden.selectors import alle_gemeenten
 from initiatieven.constants import ReactiePlek
 from initiatieven.views import reactie_verwerken, reacties_context
 
+from .. import exports
 from ..selectors import register as selectors
-from .gedeeld import cel
 
 
 @require_GET
 def register_index(request: HttpRequest) -> HttpResponse:
     """The public register's entry: every gemeente on the platform."""
-    return render(
-        request, "overzicht/register_index.html", {"gemeenten": Gemeente.objects.order_by("naam")}
-    )
+    return render(request, "overzicht/register_index.html", {"gemeenten": alle_gemeenten()})
 
 
 @require_GET
@@ -98,82 +93,12 @@ def register_reageren(request: HttpRequest, gemeente: str, pk: int) -> HttpRespo
     return _register_traject_pagina(request, gemeente_obj, traject, form=form, status=400)
 
 
-def _open_data(gemeente: Gemeente) -> dict:
-    return {
-        "gemeente": {"naam": gemeente.naam, "cbs_code": gemeente.cbs_code, "slug": gemeente.slug},
-        "licentie": "CC0-1.0",
-        "gemaakt_op": timezone.now().isoformat(),
-        **{
-            lijst.code: [lijst.rij(o) for o in rijen]
-            for lijst, rijen in selectors.register_lijsten(gemeente=gemeente)
-        },
-        "overgedragen_taken": [
-            selectors.register_rij(t) for t in selectors.register_trajecten(gemeente=gemeente)
-        ],
-    }
-
-
 @require_GET
 def register_json(request: HttpRequest, gemeente: str) -> HttpResponse:
-    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
-    response = JsonResponse(
-        _open_data(gemeente_obj), encoder=DjangoJSONEncoder, json_dumps_params={"indent": 2}
-    )
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
-REGISTER_KOPPEN = [
-    "id",
-    "taak",
-    "opgave",
-    "thema",
-    "wijk",
-    "status",
-    "initiatief",
-    "partners",
-    "sinds",
-    "budget_gemeente",
-    "indicatoren",
-    "laatste_evaluatie_besluit",
-    "laatste_evaluatie_datum",
-    "volgende_evaluatie",
-]
+    return exports.register_json(gemeente=get_object_or_404(Gemeente, slug=gemeente))
 
 
 @require_GET
 def register_csv(request: HttpRequest, gemeente: str) -> HttpResponse:
     """The handed-over tasks as CSV (one row per task; lists joined with " | ")."""
-    gemeente_obj = get_object_or_404(Gemeente, slug=gemeente)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="register-{gemeente_obj.slug}.csv"'
-    response["Access-Control-Allow-Origin"] = "*"
-    writer = csv.writer(response)
-    writer.writerow(REGISTER_KOPPEN)
-    for traject in selectors.register_trajecten(gemeente=gemeente_obj):
-        r = selectors.register_rij(traject)
-        writer.writerow(
-            [
-                cel(r["id"]),
-                cel(r["taak"]),
-                cel(r["opgave"]),
-                cel(r["thema"]),
-                cel(r["wijk"]),
-                cel(r["status"]),
-                cel(r["initiatief"]),
-                cel(" | ".join(r["partners"])),
-                cel(r["sinds"]),
-                cel(r["budget_gemeente"]),
-                cel(
-                    " | ".join(
-                        f"{i['naam']} ({i['eenheid']}): {i['beginwaarde']} -> "
-                        f"{i['streefwaarde'] or ''}"
-                        for i in r["indicatoren"]
-                    )
-                ),
-                cel(r["laatste_evaluatie"]["besluit"]),
-                cel(r["laatste_evaluatie"]["datum"]),
-                cel(r["volgende_evaluatie"]),
-            ]
-        )
-    return response
+    return exports.register_csv(gemeente=get_object_or_404(Gemeente, slug=gemeente))

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from aanbesteden.models import Gemeente
+from aanbesteden.selectors import alle_gemeenten
 
 #: When the statements were last reviewed against the platform (the model asks for the date).
 #: Review them, and change this date, whenever the checks or the known limitations change.
@@ -24,7 +25,7 @@ def _context(gemeente: str | None) -> dict:
         return {"gekozen": gekozen, "gemeenten": [gekozen], "herzien_op": HERZIEN_OP}
     return {
         "gekozen": None,
-        "gemeenten": Gemeente.objects.order_by("naam"),
+        "gemeenten": alle_gemeenten(),
         "herzien_op": HERZIEN_OP,
     }
 

@@ -12,14 +12,13 @@ from coalities import services
 from coalities.constants import HorizonOordeel
 from coalities.models import Partner
 from initiatieven.models import Horizon
-from tests.factories import UserFactory
+from tests.factories import UserFactory, status_zetten
 
 LINK = re.compile(r"/uitnodiging/([A-Za-z0-9_\-]+)/")
 
 
 def in_status(traject: Traject, status: str) -> Traject:
-    Traject.objects.filter(pk=traject.pk).update(status=status)
-    return Traject.objects.get(pk=traject.pk)
+    return status_zetten(traject, status)
 
 
 def token_uit_mail(mail) -> str:

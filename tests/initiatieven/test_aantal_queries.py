@@ -58,7 +58,7 @@ def test_opgavenbeheer_en_vergelijking(client, gemeente, ambtenaar, maak_traject
         "initiatieven:vergelijken", kwargs={"gemeente": gemeente.slug, "pk": opgave.pk}
     )
     _voorstellen(gemeente, maak_traject, 4, opgave)
-    queries(client, vergelijk)  # the first visit seeds the standard criteria
+    queries(client, vergelijk)  # a first visit warms what is cached
     weinig = (queries(client, beheer), queries(client, vergelijk))
     for i in range(10):
         opgave_maken(gemeente, titel=f"Extra {i}")

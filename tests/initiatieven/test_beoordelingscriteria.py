@@ -46,7 +46,7 @@ def test_criterium_van_andere_gemeente_niet_te_wijzigen(
     client, gemeente, andere_gemeente, beheerder
 ):
     from initiatieven.models import Beoordelingscriterium
-    from initiatieven.services import criteria_voor_gemeente
+    from initiatieven.selectors import criteria_voor_gemeente
 
     vreemd = criteria_voor_gemeente(gemeente=andere_gemeente).first()
     client.force_login(beheerder)

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from aanbesteden.services import traject_transitie
 from initiatieven.constants import DocumentStatus, Score
 from initiatieven.models import Beoordeling, Besluitbrief, Criteriumscore
-from initiatieven.services import criteria_voor_gemeente
+from initiatieven.selectors import criteria_voor_gemeente
 from initiatieven.tasks import besluitbrief_maken
 
 

@@ -299,7 +299,7 @@ class TestIntakeFormulieren:
         assert not Voorstel.objects.get(traject=ingediend).besluit
 
     def test_beoordeling_met_foute_score(self, client, ingediend, ambtenaar):
-        from initiatieven.services import criteria_voor_gemeente
+        from initiatieven.selectors import criteria_voor_gemeente
 
         client.force_login(ambtenaar)
         criterium = criteria_voor_gemeente(gemeente=ingediend.gemeente).first()

@@ -239,7 +239,7 @@ def test_hele_intake_voor_beide_ingangen(
 def test_afwijzen_met_brief_en_bezwaar(
     client, ingediend, ambtenaar, initiatiefnemer, django_capture_on_commit_callbacks
 ):
-    from initiatieven.services import criteria_voor_gemeente
+    from initiatieven.selectors import criteria_voor_gemeente
 
     client.force_login(ambtenaar)
     data = {"samenvatting": ""}

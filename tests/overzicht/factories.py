@@ -74,7 +74,7 @@ def horizon_maken(traject, akkoord_gemeente=False, indicatoren=1):
 def route_maken(traject, akkoord_gemeente=False, versie=1):
     from coalities.models import Route, RouteAkkoord
 
-    route = Route.objects.create(traject=traject, versie=versie)
+    route, _ = Route.objects.update_or_create(traject=traject, defaults={"versie": versie})
     if akkoord_gemeente:
         RouteAkkoord.objects.create(route=route, versie=versie, partij_soort=PartijSoort.GEMEENTE)
     return route

@@ -26,7 +26,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from aanbesteden.models import Lidmaatschap, Traject
 from tests import beheer
-from tests.factories import ambtenaar_van
+from tests.factories import ambtenaar_van, status_zetten
 from tests.toegang.basis import maak_beheerder, maak_buitenstaander
 from tests.toegang.tabel import DOOR, INLOG, ROLLEN, TABEL, Pagina, Wereld
 from tests.tweestaps import Client
@@ -111,7 +111,7 @@ def oud_ambtenaar(gemeente):
 def _url(pagina: Pagina, wereld: Wereld) -> str:
     url = reverse(pagina.naam, kwargs=pagina.kwargs(wereld))
     if pagina.status:
-        Traject.objects.filter(pk=wereld.traject.pk).update(status=pagina.status)
+        status_zetten(wereld.traject, pagina.status)
     if pagina.query:
         url += "?" + urlencode(pagina.query(wereld))
     return url

@@ -103,7 +103,37 @@ KERN = [
     ),
 ]
 
-DOELEN: list[Doel] = [*KERN]
+
+def _coalitie_met_horizon(w: Wereld) -> None:
+    """The traject in the coalition phase with a horizon, the partner confirmed in it."""
+    from aanbesteden.models import Traject
+    from tests.toegang.fasen_tabel import maak_rijk
+
+    w.maak(maak_rijk)
+    Traject.objects.filter(pk=w.traject.pk).update(status=TrajectStatus.COALITIE)
+    w.traject.refresh_from_db()
+
+
+def _horizon_versie_meestal_juist(w: Wereld) -> dict:
+    from initiatieven.models import Horizon
+
+    versie = str(Horizon.objects.get(traject=w.traject).versie)
+    return {"versie": st.one_of(st.just(versie), st.text(max_size=12))}
+
+
+COALITIE = [
+    Doel(
+        "partner: oordeel over de stip aan de horizon",
+        (coalities_forms.HorizonOordeelForm,),
+        lambda w: coalities_forms.HorizonOordeelForm(),
+        lambda w: reverse("coalities:horizon_oordeel", kwargs={"pk": w.traject.pk}),
+        "partner",
+        vast=_horizon_versie_meestal_juist,
+        voorbereiden=_coalitie_met_horizon,
+    ),
+]
+
+DOELEN: list[Doel] = [*KERN, *COALITIE]
 
 
 @dataclass(frozen=True)

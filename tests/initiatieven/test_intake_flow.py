@@ -9,6 +9,7 @@ import io
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
 from aanbesteden.models import Traject, User
@@ -147,7 +148,9 @@ def test_hele_intake_voor_beide_ingangen(
     voorstel.refresh_from_db()
     assert traject.status == "ingediend"
     assert voorstel.ingediend_op and voorstel.beslissen_voor
-    assert (voorstel.beslissen_voor - voorstel.ingediend_op.date()).days == 7 * 10
+    # Days count in the gemeente's own time zone (late in the evening UTC is the next day).
+    ingediend_op = timezone.localdate(voorstel.ingediend_op)
+    assert (voorstel.beslissen_voor - ingediend_op).days == 7 * 10
     assert any("is ingediend" in m.subject for m in mail.outbox if ambtenaar.email in m.to)
     assert any("is ingediend" in m.subject for m in mail.outbox if "nieuw@example.org" in m.to)
 
@@ -260,9 +263,9 @@ def test_afwijzen_met_brief_en_bezwaar(
     assert ingediend.status == "afgewezen"
     assert not Horizon.objects.filter(traject=ingediend).exists()
     voorstel = Voorstel.objects.get(traject=ingediend)
-    assert voorstel.bezwaar_tot == voorstel.besluit_op.date() + __import__("datetime").timedelta(
-        weeks=6
-    )
+    assert voorstel.bezwaar_tot == timezone.localdate(voorstel.besluit_op) + __import__(
+        "datetime"
+    ).timedelta(weeks=6)
     brief = client.get(reverse("initiatieven:besluitbrief", kwargs={"pk": ingediend.pk}))
     tekst = "".join(
         p.extract_text() for p in PdfReader(io.BytesIO(b"".join(brief.streaming_content))).pages

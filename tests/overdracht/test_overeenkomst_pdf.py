@@ -125,7 +125,7 @@ def test_mislukte_render_wordt_opnieuw_geprobeerd_en_lukt_dan(
             raise OSError("lettertype tijdelijk niet te lezen")
         return echt(v, **kw)
 
-    monkeypatch.setattr(services, "versie_pdf_renderen", eerst_fout)
+    monkeypatch.setattr(services.pdf, "versie_pdf_renderen", eerst_fout)
     with django_capture_on_commit_callbacks(execute=True):
         services.versie_vaststellen(versie=versie, door=ambtenaar, gemeente_ondertekenaar=ambtenaar)
     versie.refresh_from_db()
@@ -146,7 +146,7 @@ def test_blijvend_mislukte_render_toont_de_reden(
         pogingen.append(1)
         raise RuntimeError("schijf vol")
 
-    monkeypatch.setattr(services, "versie_pdf_renderen", altijd_fout)
+    monkeypatch.setattr(services.pdf, "versie_pdf_renderen", altijd_fout)
     with django_capture_on_commit_callbacks(execute=True):
         services.versie_vaststellen(versie=versie, door=ambtenaar, gemeente_ondertekenaar=ambtenaar)
     versie.refresh_from_db()

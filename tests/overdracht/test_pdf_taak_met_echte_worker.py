@@ -43,7 +43,7 @@ def test_pdf_via_redis_een_keer_en_opnieuw_na_een_fout(
             raise OSError("tijdelijk niet te schrijven")
         return echt(v, **kw)
 
-    monkeypatch.setattr(services, "versie_pdf_renderen", eerst_fout)
+    monkeypatch.setattr(services.pdf, "versie_pdf_renderen", eerst_fout)
     klaar: list[bool] = []
     slot = threading.Lock()
 

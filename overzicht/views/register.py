@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 from aanbesteden.models import Gemeente
 from aanbesteden.selectors import alle_gemeenten
 from initiatieven.constants import ReactiePlek
-from initiatieven.views import reactie_verwerken, reacties_context
+from initiatieven.views.reacties import reactie_verwerken, reacties_context
 
 from .. import exports
 from ..selectors import register as selectors

@@ -50,11 +50,15 @@ def test_openbare_paginas_zonder_schendingen(
     b.page.locator("input[name=email]").fill("geen e-mailadres")
     b.klik("button", b.t("Stuur mij een link"))
     assert b.page.locator("[aria-invalid=true]").count() == 1
-    # The 429 page, after too many link requests for one address.
-    for _ in range(4):
+    # The 429 page, after too many link requests for one address. The limit (3 a minute)
+    # counts in fixed windows: four requests that straddle the turn of a window are two and
+    # two, so ask until it answers, at most eight times (two windows hold at most six).
+    for _ in range(8):
         b.ga_naar(reverse("accounts:inloglink"))
         b.page.locator("input[name=email]").fill("vaak@example.org")
         b.klik("button", b.t("Stuur mij een link"))
+        if b.h1() == b.t("Te veel aanvragen"):
+            break
     assert b.h1() == b.t("Te veel aanvragen")
     b.geen_toegankelijkheidsfouten()
 
